@@ -1,0 +1,2 @@
+/** Start-up wiring: chooses between the desktop app and the command line. */
+package io.siteplanner.app;

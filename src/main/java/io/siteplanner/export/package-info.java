@@ -1,0 +1,2 @@
+/** SitePlanner export layer (see README, Architecture). */
+package io.siteplanner.export;

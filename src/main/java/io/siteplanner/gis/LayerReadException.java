@@ -1,0 +1,34 @@
+package io.siteplanner.gis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A file could not be read as a layer. The message always starts with the file name and says what is
+ * wrong (and where: record, line, JSON path), so it can be shown to the user as it is.
+ */
+public class LayerReadException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient Path file;
+    private final String problem;
+
+    public LayerReadException(Path file, String problem) {
+        this(file, problem, null);
+    }
+
+    public LayerReadException(Path file, String problem, Throwable cause) {
+        super((file == null ? "" : file.getFileName() + ": ") + problem, cause);
+        this.file = file;
+        this.problem = problem;
+    }
+
+    /** The file that failed (may be null). */
+    public Path file() {
+        return file;
+    }
+
+    /** What is wrong, without the file name. */
+    public String problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,82 @@
+package io.siteplanner.gis;
+
+import io.siteplanner.model.Field;
+import io.siteplanner.model.Layer;
+import io.siteplanner.model.RasterLayer;
+import io.siteplanner.model.VectorLayer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.geotools.api.referencing.operation.TransformException;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * What {@code siteplanner info} and the layer properties dialog show of a layer, like {@code ogrinfo -so}:
+ * name, format, count, geometry type, CRS, bounds in the source CRS and in lon/lat, fields.
+ */
+public final class LayerSummary {
+    private LayerSummary() {
+    }
+
+    /**
+     * The summary as an ordered map (JSON-ready: strings, numbers, lists, maps). Keys: {@code name},
+     * {@code kind} (vector|raster), {@code features}, {@code geometryType}, {@code hasZ}, {@code crs}
+     * (EPSG:n or name), {@code crsName}, {@code bbox}, {@code bbox4326} ([minX, minY, maxX, maxY], null when
+     * empty), {@code fields} (names), {@code fieldTypes}; for rasters {@code width}, {@code height},
+     * {@code bands}, {@code noData}; {@code warnings}.
+     */
+    public static Map<String, Object> of(Layer layer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", layer.name());
+        Envelope b = layer.bounds();
+        if (layer instanceof VectorLayer) {
+            VectorLayer v = (VectorLayer) layer;
+            m.put("kind", "vector");
+            m.put("features", v.size());
+            m.put("geometryType", v.geometryType().label());
+            m.put("hasZ", v.hasZ());
+            m.put("crs", Crs.label(v.crs(), v.epsg()));
+        } else {
+            RasterLayer r = (RasterLayer) layer;
+            m.put("kind", "raster");
+            m.put("width", r.width());
+            m.put("height", r.height());
+            m.put("bands", r.bands());
+            m.put("noData", Double.isNaN(r.noData()) ? null : r.noData());
+            m.put("crs", Crs.label(r.crs(), r.epsg()));
+        }
+        m.put("crsName", Crs.name(layer.crs()));
+        m.put("bbox", bbox(b));
+        Envelope ll = null;
+        List<String> warnings = new ArrayList<>(layer.warnings());
+        if (!b.isNull() && layer.crs() != null) {
+            try {
+                ll = Crs.toWgs84(b, layer.crs());
+            } catch (TransformException | RuntimeException e) {
+                warnings.add("bounds cannot be converted to lon/lat: " + e.getMessage());
+            }
+        }
+        m.put("bbox4326", bbox(ll));
+        if (layer instanceof VectorLayer) {
+            VectorLayer v = (VectorLayer) layer;
+            List<String> names = new ArrayList<>();
+            Map<String, String> types = new LinkedHashMap<>();
+            for (Field f : v.schema().fields()) {
+                names.add(f.name());
+                types.put(f.name(), f.type().label());
+            }
+            m.put("fields", names);
+            m.put("fieldTypes", types);
+        }
+        m.put("warnings", warnings);
+        return m;
+    }
+
+    private static List<Double> bbox(Envelope e) {
+        if (e == null || e.isNull()) {
+            return null;
+        }
+        return List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
+    }
+}

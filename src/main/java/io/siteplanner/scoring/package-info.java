@@ -1,0 +1,2 @@
+/** SitePlanner scoring layer (see README, Architecture). */
+package io.siteplanner.scoring;

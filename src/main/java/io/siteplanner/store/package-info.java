@@ -1,0 +1,2 @@
+/** SitePlanner store layer (see README, Architecture). */
+package io.siteplanner.store;
