@@ -5,6 +5,8 @@ import io.siteplanner.gis.LayerFormat;
 import io.siteplanner.gis.ReadOptions;
 import io.siteplanner.model.Progress;
 import io.siteplanner.render.DefaultStyles;
+import io.siteplanner.render.DemoMap;
+import io.siteplanner.render.StyledLayer;
 import io.siteplanner.render.MapLayer;
 import io.siteplanner.store.MapsDirectory;
 import io.siteplanner.ui.map.MapCanvas;
@@ -439,25 +441,20 @@ public final class MainWindow {
         Path m = maps.get();
         model.layers().clear();
         return tasks.run("Opening demo project", p -> {
-            List<MapLayer> out = new ArrayList<>();
-            out.add(MapViewModel.load(MapsDirectory.states(m), ReadOptions.DEFAULT, p.sub(0, 0.3)));
-            out.add(MapViewModel.load(MapsDirectory.counties(m), ReadOptions.DEFAULT, p.sub(0.3, 0.7)));
-            String[] demo = {"price_zones", "lines", "substations", "parcels"};
-            for (int k = 0; k < demo.length; k++) {
-                out.add(MapViewModel.load(MapsDirectory.demoData(m), ReadOptions.DEFAULT.withLayer(demo[k]),
-                        p.sub(0.7 + 0.075 * k, 0.775 + 0.075 * k)));
-            }
+            List<StyledLayer> out = new ArrayList<>(DemoMap.basemap(MapsDirectory.states(m), MapsDirectory.counties(m),
+                    p.sub(0, 0.6)));
+            out.addAll(DemoMap.demoLayers(MapsDirectory.demoData(m), p.sub(0.6, 1)));
             return out;
         }, layers -> {
-            model.addBasemap("US states", layers.get(0), DefaultStyles.basemapStates());
-            model.layers().add(0, new LayerItem("US counties", LayerItem.Role.BASEMAP, layers.get(1),
-                    DefaultStyles.basemapCounties()));
-            model.addOnTop("Price zones (EIA 2023)", layers.get(2), LayerItem.Role.DATA).opacityProperty().set(0.7);
-            model.addOnTop("Transmission lines", layers.get(3), LayerItem.Role.DATA);
-            model.addOnTop("Substations", layers.get(4), LayerItem.Role.DATA);
-            model.addOnTop("Candidate parcels", layers.get(5), LayerItem.Role.CANDIDATES);
+            for (StyledLayer sl : layers) {
+                LayerItem item = new LayerItem(sl.name(), LayerItem.Role.valueOf(sl.role().name()), sl.layer(), sl.style());
+                item.opacityProperty().set(sl.opacity());
+                model.layers().add(0, item);
+            }
             zoomFull();
-            status.setText(String.format(Locale.ROOT, "Demo project: %d parcels", layers.get(5).source().size()));
+            LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+            status.setText(String.format(Locale.ROOT, "Demo project: %d candidate parcels",
+                    parcels == null ? 0 : parcels.mapLayer().source().size()));
         }, err -> dialogs.showError("Could not open the demo project", DialogService.messageOf(err)));
     }
 
