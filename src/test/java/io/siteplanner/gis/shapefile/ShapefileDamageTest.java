@@ -258,6 +258,12 @@ class ShapefileDamageTest {
         }
     }
 
+    static void patchByte(Path file, long pos, int value) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {(byte) value}), pos);
+        }
+    }
+
     static void patchInt(Path file, long pos, int value, ByteOrder order) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ByteBuffer b = ByteBuffer.allocate(4).order(order).putInt(value);
