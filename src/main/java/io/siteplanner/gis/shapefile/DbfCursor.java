@@ -151,7 +151,8 @@ final class DbfCursor implements Closeable {
             }
             FieldType type = typeOf(code, width, decimals);
             if (type == null) {
-                warnings.add(fileName + ": field " + name + " of type '" + code + "' is not supported and was left out"
+                String shown = code > ' ' && code < 127 ? "'" + code + "'" : String.format(Locale.ROOT, "0x%02X", (int) code);
+                warnings.add(fileName + ": field " + name + " of type " + shown + " is not supported and was left out"
                         + (code == 'M' ? " (memo text lives in a .dbt file)" : ""));
             }
             DbfField f = new DbfField(name, code, offset, width, decimals, type);

@@ -163,12 +163,17 @@ final class ShapefileReader {
             }
             int c = contentLen > FileWindow.MAX_RANGE ? -1 : shp.fetch(recOff, 8 + (int) contentLen);
             if (c < 0) {
-                if (recOff + 8 + contentLen > size) {
-                    truncated = true;
-                    break;
+                if (recOff + 8 + contentLen <= size) {
+                    problems.add("skipped", "record larger than 512 MB", i + 1L);
+                    continue;
                 }
-                problems.add("skipped", "record larger than 512 MB", i + 1L);
-                continue;
+                if (indexed && declaredLength <= size) {
+                    // the .shp is as long as its header says: the index entry is wrong, not the file short
+                    problems.add("skipped", "index entry points past the end of the .shp", i + 1L);
+                    continue;
+                }
+                truncated = true;
+                break;
             }
             present++;
             if (!dbf.read(i, values)) {
@@ -220,9 +225,10 @@ final class ShapefileReader {
             try {
                 String implausible = Crs.checkPlausible(bounds, crs);
                 if (implausible != null) {
-                    warnings.add(implausible);
+                    warnings.add(implausible.length() > 400 ? implausible.substring(0, 400) + "..." : implausible);
                 }
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // GeoTools asserts on absurd envelopes (damaged files) when run with -ea
                 warnings.add("cannot check the coordinates against the CRS: " + firstLine(e));
             }
         }

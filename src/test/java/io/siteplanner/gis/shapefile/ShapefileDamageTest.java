@@ -143,6 +143,17 @@ class ShapefileDamageTest {
     }
 
     @Test
+    void wrongIndexEntryLosesOnlyItsRecord(@TempDir Path tmp) throws Exception {
+        Path shp = Fixtures.copy("counties_ms_4269", tmp);
+        // entry of record 10: offset far past the end of the .shp
+        patchInt(tmp.resolve("counties_ms_4269.shx"), 100 + 8 * 9, 0x0FFFFFFF, ByteOrder.BIG_ENDIAN);
+        VectorLayer l = Fixtures.read(shp);
+        assertThat(l.size()).isEqualTo(81);
+        assertThat(l.features()).extracting(Feature::fid).doesNotContain(10L).contains(9L, 11L, 82L);
+        assertThat(l.warnings()).containsExactly("1 record skipped: index entry points past the end of the .shp (record 10)");
+    }
+
+    @Test
     void recordCountMismatchUsesTheSmaller(@TempDir Path tmp) throws Exception {
         Path shp = Fixtures.copy("counties_ms_4269", tmp);
         patchInt(tmp.resolve("counties_ms_4269.dbf"), 4, 80, ByteOrder.LITTLE_ENDIAN);
