@@ -159,7 +159,9 @@ public final class Crs {
                 code = CRS.lookupEpsgCode(crs, true);
             }
             return code == null ? NO_CODE : code;
-        } catch (FactoryException e) {
+        } catch (FactoryException | RuntimeException | LinkageError e) {
+            // the full scan builds every EPSG CRS; some need classes the GeoTools wrapper lacks
+            // (AzimuthalEquidistant needs net.sf.geographiclib) and abort the scan: treat as "no code"
             return NO_CODE;
         }
     }
