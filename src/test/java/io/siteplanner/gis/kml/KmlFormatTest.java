@@ -299,4 +299,29 @@ class KmlFormatTest {
         Files.write(junk, "not a zip".getBytes(StandardCharsets.US_ASCII));
         assertThat(format.probe(junk)).isFalse();
     }
+
+    @Test
+    void cancellationStopsTheRead() throws IOException {
+        StringBuilder sb = new StringBuilder("<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n");
+        for (int i = 0; i < 5000; i++) {
+            sb.append("<Placemark><name>p").append(i).append("</name><Point><coordinates>-86.")
+                    .append(i).append(",41.5</coordinates></Point></Placemark>\n");
+        }
+        sb.append("</Document></kml>\n");
+        Path p = tmp.resolve("many.kml");
+        Files.writeString(p, sb.toString());
+        Progress cancelled = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThatThrownBy(() -> format.read(p, ReadOptions.DEFAULT, cancelled))
+                .isInstanceOf(io.siteplanner.model.CancelledException.class);
+        assertThat(read(p).size()).isEqualTo(5000);
+    }
 }
