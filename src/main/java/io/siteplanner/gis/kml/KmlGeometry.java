@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
@@ -124,10 +125,7 @@ final class KmlGeometry {
                 if (g == null) {
                     continue;
                 }
-                if (g.getClass() == org.locationtech.jts.geom.GeometryCollection.class
-                        || g instanceof org.locationtech.jts.geom.MultiPoint
-                        || g instanceof org.locationtech.jts.geom.MultiLineString
-                        || g instanceof org.locationtech.jts.geom.MultiPolygon) {
+                if (g instanceof GeometryCollection) { // nested MultiGeometry: flatten
                     for (int i = 0; i < g.getNumGeometries(); i++) {
                         parts.add(g.getGeometryN(i));
                     }
