@@ -1,5 +1,6 @@
 package io.siteplanner.gis.geotiff;
 
+import io.siteplanner.gis.RasterSampler;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.LayerFormat;

@@ -1,5 +1,6 @@
 package io.siteplanner.gis.geotiff;
 
+import io.siteplanner.gis.RasterSampler;
 import static io.siteplanner.gis.geotiff.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

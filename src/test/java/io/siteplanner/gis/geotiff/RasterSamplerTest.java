@@ -1,5 +1,6 @@
 package io.siteplanner.gis.geotiff;
 
+import io.siteplanner.gis.RasterSampler;
 import static io.siteplanner.gis.geotiff.Fixtures.fixture;
 import static io.siteplanner.gis.geotiff.Fixtures.real;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.ReadOptions;
-import io.siteplanner.gis.geotiff.RasterSampler.Stats;
+import io.siteplanner.gis.RasterSampler.Stats;
 import io.siteplanner.model.Geometries;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.RasterLayer;

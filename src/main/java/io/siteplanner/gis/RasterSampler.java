@@ -1,6 +1,5 @@
-package io.siteplanner.gis.geotiff;
+package io.siteplanner.gis;
 
-import io.siteplanner.gis.Crs;
 import io.siteplanner.model.RasterLayer;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.NoninvertibleTransformException;
