@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -43,7 +44,8 @@ import org.locationtech.jts.geom.Polygon;
  */
 final class GeoJsonReader {
     static final JsonFactory FACTORY = JsonMapper.builder(JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()).build().getFactory();
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build()).build().getFactory();
     private static final GeometryFactory GF = Geometries.FACTORY;
     private static final Object[] EMPTY = new Object[0];
     private static final int MAX_LISTED = 5;
