@@ -29,7 +29,7 @@ import java.util.Set;
  * <li>Properties: one field per key (first-appearance order) with a type inferred over all features (see
  *     {@link PropertyTable}); nested objects and arrays become their JSON text. An integral, unique
  *     feature {@code id} becomes the fid; other ids (strings) go to an {@code id} field like GDAL does,
- *     and the fid is the 1-based feature order.</li>
+ *     and the fid is the 1-based position of the feature in the file (skipped features keep their number).</li>
  * <li>Malformed or truncated JSON, and JSON that is not GeoJSON, fail with a {@link LayerReadException}
  *     naming the line and column. Features with a null geometry are kept; features whose geometry is
  *     invalid (non-numeric or non-finite coordinates, fewer than 2 numbers, LineString with 1 position,

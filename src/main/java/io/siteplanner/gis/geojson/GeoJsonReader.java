@@ -73,11 +73,13 @@ final class GeoJsonReader {
 
     /** A feature as read, before the schema is known. */
     private static final class Raw {
+        final long index;
         final Object id;
         final Geometry geometry;
         final Object[] values;
 
-        Raw(Object id, Geometry geometry, Object[] values) {
+        Raw(long index, Object id, Geometry geometry, Object[] values) {
+            this.index = index;
             this.id = id;
             this.geometry = geometry;
             this.values = values;
@@ -324,7 +326,7 @@ final class GeoJsonReader {
         if (g != null && !g.isEmpty()) {
             bounds.expandToInclude(g.getEnvelopeInternal());
         }
-        features.add(new Raw(id, g, values));
+        features.add(new Raw(featureIndex, id, g, values));
     }
 
     private void skip(String why) {
@@ -839,14 +841,12 @@ final class GeoJsonReader {
         FieldType[] types = props.types();
         int offset = idField ? 1 : 0;
         List<Feature> out = new ArrayList<>(features.size());
-        long order = 0;
         for (Raw r : features) {
-            order++;
             Object[] values = PropertyTable.convert(r.values, types, offset);
             if (idField && r.id != null) {
                 values[0] = idType == FieldType.STRING ? String.valueOf(r.id) : r.id;
             }
-            out.add(new Feature(idAsFid ? (Long) r.id : order, r.geometry, values));
+            out.add(new Feature(idAsFid ? (Long) r.id : r.index, r.geometry, values));
         }
         features.clear();
         b.features(out);
