@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateXY;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -544,7 +545,7 @@ final class GeoJsonReader {
                 children.add(child);
             } while ((t = p.nextToken()) != JsonToken.END_ARRAY);
             if (allPositions) {
-                return children.toArray(new Coordinate[0]);
+                return positions(children);
             }
             return children.toArray();
         }
@@ -555,6 +556,28 @@ final class GeoJsonReader {
         }
         skipRestOfArray();
         return null;
+    }
+
+    /** An array of positions of one dimension: 2D positions are lifted to 3D when others have Z. */
+    private static Coordinate[] positions(List<Object> children) {
+        Coordinate[] cs = children.toArray(new Coordinate[0]);
+        boolean xy = false;
+        boolean xyz = false;
+        for (Coordinate c : cs) {
+            if (c instanceof CoordinateXY) {
+                xy = true;
+            } else {
+                xyz = true;
+            }
+        }
+        if (xy && xyz) {
+            for (int i = 0; i < cs.length; i++) {
+                if (cs[i] instanceof CoordinateXY) {
+                    cs[i] = new Coordinate(cs[i].x, cs[i].y);
+                }
+            }
+        }
+        return cs;
     }
 
     private String badNumber(JsonToken t) throws IOException {
@@ -628,7 +651,7 @@ final class GeoJsonReader {
             anyZ = true;
             return new Coordinate(x, y, z);
         }
-        return new Coordinate(x, y);
+        return new CoordinateXY(x, y);
     }
 
     private Geometry buildGeometry(GeomParts g) {
@@ -808,7 +831,7 @@ final class GeoJsonReader {
         }
         b.crs(crs, epsg);
 
-        // ids: integral and unique -> fid; otherwise row order, and an "id" field like GDAL
+        // ids: integral and unique -> fid; otherwise the position in the file, and an "id" field like GDAL
         boolean anyId = false;
         boolean anyText = false;
         boolean allLong = true;

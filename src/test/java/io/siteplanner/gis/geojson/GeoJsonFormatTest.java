@@ -263,6 +263,34 @@ class GeoJsonFormatTest {
     }
 
     @Test
+    void mixedDimensionPositionsKeepTheirZ(@TempDir Path dir) throws Exception {
+        VectorLayer l = read(write(dir, "mixed.geojson", "{\"type\":\"LineString\",\"coordinates\":"
+                + "[[-90.1,32.4],[-90.2,32.5,17.5]]}"));
+        LineString line = (LineString) l.get(0).geometry();
+        assertThat(l.hasZ()).isTrue();
+        assertThat(line.getCoordinateN(0).getZ()).isNaN();
+        assertThat(line.getCoordinateN(1).getZ()).isEqualTo(17.5);
+        VectorLayer flat = read(TestFiles.fixture("counties_3857_legacy.geojson"));
+        assertThat(flat.hasZ()).isFalse();
+        assertThat(flat.get(0).geometry().getCoordinate().getZ()).isNaN();
+    }
+
+    @Test
+    void utf8ByteOrderMarkIsAccepted(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bom.geojson");
+        byte[] body = ("{\"type\":\"Feature\",\"properties\":{\"name\":\"Peñuelas\"},"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-66.7,18.06]}}").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[body.length + 3];
+        all[0] = (byte) 0xEF;
+        all[1] = (byte) 0xBB;
+        all[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, all, 3, body.length);
+        Files.write(f, all);
+        assertThat(format.probe(f)).isTrue();
+        assertThat(read(f).get(0).value(0)).isEqualTo("Peñuelas");
+    }
+
+    @Test
     void infersPropertyTypesOverAllFeaturesLikeGdal(@TempDir Path dir) throws Exception {
         // types as ogrinfo 3.6 reports them for this file: a Integer, b Real, c String, d Integer(Boolean),
         // e Date, f DateTime, g String(JSON), h IntegerList (here: JSON text), i Integer, k String
