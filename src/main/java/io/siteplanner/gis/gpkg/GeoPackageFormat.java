@@ -44,7 +44,9 @@ import org.sqlite.SQLiteOpenMode;
  * <ul>
  * <li>The file is opened read-only (no journal, never created): the 100-byte SQLite header is checked
  *     first, so a missing, empty, non-SQLite, encrypted or truncated file fails with a
- *     {@link LayerReadException} ("not a GeoPackage (...)") before SQLite opens it.</li>
+ *     {@link LayerReadException} ("not a GeoPackage (...)") before SQLite opens it. A WAL-mode file
+ *     without a pending {@code -wal} file is opened immutable, so no {@code -shm}/{@code -wal} files are
+ *     left beside it.</li>
  * <li>{@link #layerNames} lists the {@code features} tables of {@code gpkg_contents} in table order.
  *     {@link ReadOptions#layer()} picks one by name (exact, then case-insensitive); {@code attributes}
  *     tables can be read by name too (geometry type {@link GeometryType#NONE}, null geometries).</li>
@@ -183,9 +185,17 @@ public final class GeoPackageFormat implements LayerFormat {
         cfg.setOpenMode(SQLiteOpenMode.READONLY);
         cfg.resetOpenMode(SQLiteOpenMode.CREATE);
         cfg.resetOpenMode(SQLiteOpenMode.READWRITE);
+        cfg.setOpenMode(SQLiteOpenMode.OPEN_URI);
         cfg.setCacheSize(-32768); // 32 MiB page cache
         cfg.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, "268435456");
-        return cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        // a URI, so that any character of the path is safe; a WAL-mode database without a -wal file has
+        // nothing pending, so it is opened immutable: SQLite then creates no -shm/-wal files beside it
+        Path abs = file.toAbsolutePath();
+        String uri = abs.toUri().toString();
+        if (h.wal && !Files.exists(abs.resolveSibling(abs.getFileName() + "-wal"))) {
+            uri += "?immutable=1";
+        }
+        return cfg.createConnection("jdbc:sqlite:" + uri);
     }
 
     private static boolean hasTable(Connection c, String name) throws SQLException {

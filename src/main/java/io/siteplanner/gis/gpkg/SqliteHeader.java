@@ -27,13 +27,16 @@ final class SqliteHeader {
     /** Database size in pages from the header, or -1 when the header field is not valid. */
     final long pageCount;
     final int applicationId;
+    /** True when the database is in WAL journal mode (file format versions 2). */
+    final boolean wal;
 
-    private SqliteHeader(long fileSize, boolean sqlite, int pageSize, long pageCount, int applicationId) {
+    private SqliteHeader(long fileSize, boolean sqlite, int pageSize, long pageCount, int applicationId, boolean wal) {
         this.fileSize = fileSize;
         this.sqlite = sqlite;
         this.pageSize = pageSize;
         this.pageCount = pageCount;
         this.applicationId = applicationId;
+        this.wal = wal;
     }
 
     static SqliteHeader read(Path file) throws IOException {
@@ -45,15 +48,15 @@ final class SqliteHeader {
             }
             buf.flip();
             if (buf.remaining() < MAGIC.length) {
-                return new SqliteHeader(size, false, 0, -1, 0);
+                return new SqliteHeader(size, false, 0, -1, 0, false);
             }
             for (byte b : MAGIC) {
                 if (buf.get() != b) {
-                    return new SqliteHeader(size, false, 0, -1, 0);
+                    return new SqliteHeader(size, false, 0, -1, 0, false);
                 }
             }
             if (buf.limit() < 100) {
-                return new SqliteHeader(size, true, 0, -1, 0);
+                return new SqliteHeader(size, true, 0, -1, 0, false);
             }
             int ps = buf.getShort(16) & 0xFFFF;
             if (ps == 1) {
@@ -63,7 +66,8 @@ final class SqliteHeader {
             long pages = buf.getInt(28) & 0xFFFFFFFFL;
             long validFor = buf.getInt(92) & 0xFFFFFFFFL;
             int appId = buf.getInt(68);
-            return new SqliteHeader(size, true, ps, pages != 0 && changeCounter == validFor ? pages : -1, appId);
+            boolean wal = buf.get(18) == 2 && buf.get(19) == 2;
+            return new SqliteHeader(size, true, ps, pages != 0 && changeCounter == validFor ? pages : -1, appId, wal);
         }
     }
 

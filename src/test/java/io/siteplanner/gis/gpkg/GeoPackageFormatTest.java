@@ -341,6 +341,28 @@ class GeoPackageFormatTest {
         }
     }
 
+    @Test
+    void walModeDatabaseIsReadWithoutCreatingSideFiles(@TempDir Path dir) throws Exception {
+        Path f = GpkgEdit.copy("multi.gpkg", dir);
+        GpkgEdit.sql(f, "PRAGMA journal_mode=WAL");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("multi.gpkg");
+        }
+        assertThat(read(f, ReadOptions.DEFAULT.withLayer("prices")).size()).isEqualTo(50);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("multi.gpkg");
+        }
+    }
+
+    @Test
+    void pathsWithSpecialCharactersWork(@TempDir Path dir) throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("a b#c?d%20"));
+        Path f = sub.resolve("Peñuelas & co.gpkg");
+        Files.copy(TestFiles.fixture("substations_3857.gpkg"), f);
+        assertThat(read(f, ReadOptions.DEFAULT).size()).isEqualTo(146);
+        assertThat(format.layerNames(f)).containsExactly("substations");
+    }
+
     // ---------------------------------------------------------------------------------------------------
     // probe
 
