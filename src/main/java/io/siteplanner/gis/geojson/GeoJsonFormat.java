@@ -34,7 +34,8 @@ import java.util.Set;
  *     naming the line and column. Features with a null geometry are kept; features whose geometry is
  *     invalid (non-numeric or non-finite coordinates, fewer than 2 numbers, LineString with 1 position,
  *     ring with fewer than 4 positions, unknown type) are skipped and counted in one warning naming the
- *     first feature indexes (1-based). Unclosed rings are closed, with a warning.</li>
+ *     first feature indexes (1-based); so are objects in {@code features} that are not Features. Unclosed
+ *     rings are closed, with a warning.</li>
  * </ul>
  * Stateless and thread-safe.
  */

@@ -155,6 +155,7 @@ final class GeoJsonReader {
         Object featureId = null;
         boolean hasFeatures = false;
         JsonLocation typeLocation = null;
+        JsonNode rootProperties = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
@@ -180,7 +181,14 @@ final class GeoJsonReader {
                     geometryProblem = problem;
                     break;
                 case "properties":
-                    featureValues = readProperties(v, featureValues);
+                    if ("Feature".equals(type)) {
+                        featureValues = readProperties(v, featureValues);
+                    } else if (v == JsonToken.START_OBJECT) {
+                        // a foreign member of a FeatureCollection, or a Feature whose type comes later
+                        rootProperties = p.readValueAsTree();
+                    } else {
+                        p.skipChildren();
+                    }
                     break;
                 case "id":
                     featureId = readId(v);
@@ -213,6 +221,9 @@ final class GeoJsonReader {
                 break;
             case "Feature":
                 featureIndex++;
+                if (rootProperties != null) {
+                    featureValues = readPropertiesTree(rootProperties, featureValues);
+                }
                 addFeature(featureId, featureGeometry, featureValues, hasGeometry ? geometryProblem : null);
                 readFeatureSequence();
                 break;
@@ -297,11 +308,16 @@ final class GeoJsonReader {
         Object id = null;
         Geometry g = null;
         Object[] values = null;
+        String type = null;
         problem = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
+                case "type":
+                    type = v == JsonToken.VALUE_STRING ? p.getText() : describe(v);
+                    p.skipChildren();
+                    break;
                 case "geometry":
                     g = readGeometry(v);
                     break;
@@ -315,6 +331,10 @@ final class GeoJsonReader {
                     p.skipChildren();
                     break;
             }
+        }
+        if (type != null && !"Feature".equals(type)) {
+            skip("is a '" + type + "' object, not a Feature");
+            return;
         }
         addFeature(id, g, values, problem);
     }
@@ -355,6 +375,17 @@ final class GeoJsonReader {
             default:
                 p.skipChildren();
                 return null;
+        }
+    }
+
+    /** Reads properties held as a tree (the root of a single Feature whose type came after them). */
+    private Object[] readPropertiesTree(JsonNode node, Object[] into) throws IOException {
+        JsonParser saved = p;
+        try (JsonParser tree = node.traverse(saved.getCodec())) {
+            p = tree;
+            return readProperties(p.nextToken(), into);
+        } finally {
+            p = saved;
         }
     }
 
@@ -876,7 +907,7 @@ final class GeoJsonReader {
         b.hasZ(anyZ);
         b.bounds(bounds);
         if (skipped > 0) {
-            b.warn(skipped + " feature(s) skipped because of invalid geometry (" + skippedList
+            b.warn(skipped + " feature(s) skipped (" + skippedList
                     + (skipped > MAX_LISTED ? "; ..." : "") + ")");
         }
         if (closedRings > 0) {

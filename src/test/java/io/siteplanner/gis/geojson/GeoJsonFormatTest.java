@@ -341,6 +341,20 @@ class GeoJsonFormatTest {
     }
 
     @Test
+    void foreignRootPropertiesDoNotBecomeFields(@TempDir Path dir) throws Exception {
+        VectorLayer fc = read(write(dir, "fc.geojson", "{\"type\":\"FeatureCollection\",\"properties\":{\"author\":\"x\"},"
+                + "\"features\":[{\"type\":\"Feature\",\"properties\":{\"n\":1},\"geometry\":null},"
+                + "{\"type\":\"Point\",\"coordinates\":[1,2]}]}"));
+        assertThat(fc.schema().names()).containsExactly("n");
+        assertThat(fc.size()).isEqualTo(1);
+        assertThat(fc.warnings()).containsExactly("1 feature(s) skipped (feature 2: is a 'Point' object, not a Feature)");
+        VectorLayer late = read(write(dir, "late.geojson", "{\"properties\":{\"name\":\"Flora\",\"kv\":115},"
+                + "\"geometry\":null,\"type\":\"Feature\"}"));
+        assertThat(late.schema().names()).containsExactly("name", "kv");
+        assertThat(late.get(0).value(1)).isEqualTo(115L);
+    }
+
+    @Test
     void newlineDelimitedFeaturesAreRead() throws Exception {
         VectorLayer l = read(TestFiles.fixture("features.geojsonl"));
         assertThat(l.size()).isEqualTo(10);
@@ -375,7 +389,7 @@ class GeoJsonFormatTest {
         assertThat(p.getExteriorRing().getNumPoints()).isEqualTo(5);
         assertThat(p.getArea()).isEqualTo(1.0);
         assertThat(l.warnings()).containsExactly(
-                "3 feature(s) skipped because of invalid geometry (feature 2: Polygon ring 1 has 3 positions,"
+                "3 feature(s) skipped (feature 2: Polygon ring 1 has 3 positions,"
                         + " at least 4 are needed; feature 3: LineString has 1 position, at least 2 are needed;"
                         + " feature 4: unknown geometry type 'Curve')",
                 "1 polygon ring(s) were not closed; closed them by repeating the first position");
@@ -386,7 +400,7 @@ class GeoJsonFormatTest {
         VectorLayer l = read(TestFiles.fixture("bad_coords.geojson"));
         assertThat(l.size()).isEqualTo(8);
         assertThat(l.features()).extracting(Feature::fid).containsExactly(1L, 2L, 4L, 5L, 6L, 8L, 9L, 10L);
-        assertThat(l.warnings()).containsExactly("2 feature(s) skipped because of invalid geometry"
+        assertThat(l.warnings()).containsExactly("2 feature(s) skipped"
                 + " (feature 3: coordinate \"-90.1\" is not a number; feature 7: coordinate \"32.1x\" is not a number)");
         assertBounds(l.bounds(), -89.678891, 32.109690, -88.838538, 33.096614, EPS);
     }
