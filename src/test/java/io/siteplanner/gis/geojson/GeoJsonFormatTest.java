@@ -255,9 +255,9 @@ class GeoJsonFormatTest {
         GeometryCollection gc = (GeometryCollection) l.get(3).geometry();
         assertThat(gc.getGeometryType()).isEqualTo("GeometryCollection");
         assertThat(gc.getNumGeometries()).isEqualTo(2);
-        assertThat(gc.getGeometryN(0)).isInstanceOf(Point.class);
+        assertThat((Object) gc.getGeometryN(0)).isInstanceOf(Point.class);
         assertThat(gc.getGeometryN(1).getCoordinates()[1].getZ()).isEqualTo(60);
-        assertThat(l.get(4).geometry()).isNull();
+        assertThat((Object) l.get(4).geometry()).isNull();
         assertThat(l.get(4).value(1)).isEqualTo("no location");
         assertThat(l.warnings()).isEmpty();
     }
@@ -323,7 +323,7 @@ class GeoJsonFormatTest {
         assertThat(one.value(9)).isNull();
         assertThat(one.value(10)).isNull();
         assertThat(two.value(10)).isEqualTo("x");
-        assertThat(two.geometry()).isNull();
+        assertThat((Object) two.geometry()).isNull();
     }
 
     @Test

@@ -110,7 +110,7 @@ class GeoPackageFormatTest {
         Feature madison = byFid(l, 20);
         assertThat(madison.value(0)).isEqualTo("28089");
         assertThat(madison.value(4)).isEqualTo("Madison");
-        assertThat(madison.geometry()).isInstanceOf(MultiPolygon.class);
+        assertThat((Object) madison.geometry()).isInstanceOf(MultiPolygon.class);
         Coordinate first = madison.geometry().getCoordinates()[0];
         assertThat(first.x).isCloseTo(518026.463678303, within(1e-6));
         assertThat(first.y).isCloseTo(1070873.56240364, within(1e-6));
