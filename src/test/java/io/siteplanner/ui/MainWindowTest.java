@@ -85,8 +85,8 @@ class MainWindowTest {
         List<String> names = fx(() -> window.model().layers().stream().map(LayerItem::getName).toList());
         assertThat(names).containsExactly("Candidate parcels", "Substations", "Transmission lines",
                 "Price zones (EIA 2023)", "US counties", "US states");
-        assertThat(robot.lookup("#layer-Candidate parcels").tryQuery()).isPresent();
-        assertThat(robot.lookup("#layer-US states").tryQuery()).isPresent();
+        assertThat(robot.lookup("#layer-Candidate_parcels").tryQuery()).isPresent();
+        assertThat(robot.lookup("#layer-US_states").tryQuery()).isPresent();
         // the view is zoomed to the demo data: between Mississippi and Indiana
         Viewport v = fx(() -> window.map().getViewport());
         assertThat(io.siteplanner.render.WebMercator.lon(v.centerX())).isBetween(-91.0, -86.0);
@@ -96,12 +96,12 @@ class MainWindowTest {
     void togglingALayerChangesTheRenderedMap(FxRobot robot) throws Exception {
         waitForDemo();
         java.awt.image.BufferedImage before = snapshot();
-        robot.clickOn("#visible-US states");
+        robot.clickOn("#visible-US_states");
         waitForRender();
         java.awt.image.BufferedImage after = snapshot();
         assertThat(fx(() -> window.model().layers().get(5).visibleProperty().get())).isFalse();
         assertThat(difference(before, after)).isGreaterThan(0.05);
-        robot.clickOn("#visible-US states");
+        robot.clickOn("#visible-US_states");
         waitForRender();
         assertThat(difference(before, snapshot())).isLessThan(0.001);
     }
