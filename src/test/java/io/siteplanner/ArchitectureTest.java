@@ -18,6 +18,7 @@ class ArchitectureTest {
             .layer("gis").definedBy("io.siteplanner.gis..")
             .layer("scoring").definedBy("io.siteplanner.scoring..")
             .layer("store").definedBy("io.siteplanner.store..")
+            .layer("render").definedBy("io.siteplanner.render..")
             .layer("export").definedBy("io.siteplanner.export..")
             .layer("ui").definedBy("io.siteplanner.ui..")
             .layer("cli").definedBy("io.siteplanner.cli..")
@@ -26,9 +27,10 @@ class ArchitectureTest {
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
             .whereLayer("export").mayOnlyBeAccessedByLayers("ui", "cli", "app")
+            .whereLayer("render").mayOnlyBeAccessedByLayers("export", "ui", "cli", "app")
             .whereLayer("store").mayOnlyBeAccessedByLayers("export", "ui", "cli", "app")
-            .whereLayer("scoring").mayOnlyBeAccessedByLayers("store", "export", "ui", "cli", "app")
-            .whereLayer("gis").mayOnlyBeAccessedByLayers("scoring", "store", "export", "ui", "cli", "app")
+            .whereLayer("scoring").mayOnlyBeAccessedByLayers("render", "store", "export", "ui", "cli", "app")
+            .whereLayer("gis").mayOnlyBeAccessedByLayers("scoring", "render", "store", "export", "ui", "cli", "app")
             .because("dependencies flow one way: model <- gis, scoring <- store, export <- ui, cli");
 
     @ArchTest

@@ -1,17 +1,10 @@
 package io.siteplanner.ui;
 
+import io.siteplanner.gis.Crs;
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** The desktop application window. */
+/** The desktop application: one main window that opens the bundled demo project. */
 public class SitePlannerApp extends Application {
     /** Starts the JavaFX application (blocks until the window closes). */
     public static void launchApp(String[] args) {
@@ -19,17 +12,14 @@ public class SitePlannerApp extends Application {
     }
 
     @Override
+    public void init() {
+        // the first EPSG decode unpacks the EPSG database: do it before the window needs it, off the FX thread
+        Crs.warmUp();
+    }
+
+    @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane();
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
-        root.setTop(new MenuBar(new Menu("File", null, quit)));
-        Label map = new Label("Map");
-        map.setId("map");
-        root.setCenter(map);
-        stage.setTitle("SitePlanner");
-        stage.setScene(new Scene(root, 1280, 800));
-        stage.show();
+        MainWindow w = new MainWindow(stage);
+        w.show(true);
     }
 }

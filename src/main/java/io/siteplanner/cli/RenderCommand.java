@@ -1,0 +1,99 @@
+package io.siteplanner.cli;
+
+import io.siteplanner.export.PngExport;
+import io.siteplanner.model.Progress;
+import io.siteplanner.render.DefaultStyles;
+import io.siteplanner.render.DemoMap;
+import io.siteplanner.render.LayerDraw;
+import io.siteplanner.render.MapRenderer;
+import io.siteplanner.render.StyledLayer;
+import io.siteplanner.render.Viewport;
+import io.siteplanner.render.WebMercator;
+import io.siteplanner.store.MapsDirectory;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.locationtech.jts.geom.Envelope;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code siteplanner render}: the map as the desktop app draws it, to a PNG, headless. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render the map (basemap, layers, styles, scores) to a PNG file.")
+public final class RenderCommand implements Callable<Integer> {
+    static final class Source {
+        @Option(names = "--demo", required = true, description = "Render the bundled demo project.")
+        boolean demo;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Output PNG.")
+    Path out;
+
+    @Option(names = "--width", defaultValue = "1600", description = "Width in pixels (default ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "1000", description = "Height in pixels (default ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--bbox", paramLabel = "minLon,minLat,maxLon,maxLat",
+            description = "Area to show, lon/lat degrees (default: all data).")
+    String bbox;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (width < 16 || height < 16 || width > 20000 || height > 20000) {
+            throw new UsageException("--width/--height must be between 16 and 20000 pixels");
+        }
+        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new UsageException(out + ": --out must be a .png file");
+        }
+        Envelope view = bbox == null ? null : parseBbox(bbox);
+        Path maps = MapsDirectory.find().orElseThrow(() -> new UsageException(
+                "the bundled maps/ folder was not found (run from the project folder or set -Dsiteplanner.maps=PATH)"));
+        List<StyledLayer> layers = new ArrayList<>(DemoMap.basemap(MapsDirectory.states(maps),
+                MapsDirectory.counties(maps), Progress.NONE));
+        List<StyledLayer> data = DemoMap.demoLayers(MapsDirectory.demoData(maps), Progress.NONE);
+        layers.addAll(data);
+        Envelope extent = new Envelope();
+        data.forEach(l -> extent.expandToInclude(l.layer().bounds()));
+        Viewport vp = Viewport.fit(view != null ? view : extent, width, height, view != null ? 0 : 0.05);
+        List<LayerDraw> draws = new ArrayList<>();
+        layers.forEach(l -> draws.add(l.draw()));
+        BufferedImage img = MapRenderer.render(vp, draws, DefaultStyles.BACKGROUND);
+        PngExport.write(img, out);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d x %d px)%n", out, width, height);
+        return ExitCodes.OK;
+    }
+
+    /** Parses "minLon,minLat,maxLon,maxLat" into an EPSG:3857 envelope. */
+    static Envelope parseBbox(String s) {
+        String[] p = s.split(",");
+        if (p.length != 4) {
+            throw new UsageException("--bbox needs 4 numbers: minLon,minLat,maxLon,maxLat (got '" + s + "')");
+        }
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Double.parseDouble(p[i].trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--bbox: '" + p[i].trim() + "' is not a number");
+            }
+        }
+        if (v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -85 || v[3] > 85) {
+            throw new UsageException("--bbox must be minLon,minLat,maxLon,maxLat with min < max, lon in -180..180, lat in -85..85");
+        }
+        return new Envelope(WebMercator.x(v[0]), WebMercator.x(v[2]), WebMercator.y(v[1]), WebMercator.y(v[3]));
+    }
+}

@@ -1,0 +1,223 @@
+package io.siteplanner.render;
+
+import io.siteplanner.model.CancelledException;
+import io.siteplanner.model.style.Colors;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Draws layers into a {@link BufferedImage} with Java2D. Stateless and thread-safe: run it on a worker
+ * thread. Culls with each layer's STRtree, drops vertices closer than half a pixel to the previous one
+ * and draws sub-pixel features as one pixel, so cost follows what is visible, not the layer size.
+ */
+public final class MapRenderer {
+    /** Highlight colour of selected features. */
+    public static final int SELECTION = Colors.rgb(0x00e5ff);
+
+    private MapRenderer() {
+    }
+
+    /** A new ARGB-premultiplied image (the format JavaFX's PixelBuffer shares without copying). */
+    public static BufferedImage newImage(int w, int h) {
+        return new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+    }
+
+    /** Renders into a new image. */
+    public static BufferedImage render(Viewport vp, List<LayerDraw> layers, int background) {
+        BufferedImage img = newImage(vp.width(), vp.height());
+        render(img, vp, layers, background, () -> false);
+        return img;
+    }
+
+    /**
+     * Renders bottom-to-top into {@code img} (which must be at least the viewport size).
+     *
+     * @param cancelled polled between layers and every 512 features; when true, throws
+     *        {@link CancelledException} and leaves the image half-drawn
+     */
+    public static void render(BufferedImage img, Viewport vp, List<LayerDraw> layers, int background,
+            BooleanSupplier cancelled) {
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setComposite(java.awt.AlphaComposite.Src);
+            g.setColor(new Color(background, true));
+            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            g.setComposite(java.awt.AlphaComposite.SrcOver);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            Envelope view = vp.envelope();
+            view.expandBy(vp.resolution() * 16);
+            for (LayerDraw d : layers) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancelledException();
+                }
+                drawLayer(g, vp, view, d, cancelled);
+            }
+            for (LayerDraw d : layers) {
+                if (d.hasSelection()) {
+                    drawSelection(g, vp, view, d);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static void drawLayer(Graphics2D g, Viewport vp, Envelope view, LayerDraw d, BooleanSupplier cancelled) {
+        MapLayer l = d.layer();
+        List<Integer> idx = l.query(view);
+        idx.sort(Integer::compare); // draw in feature order, as other GIS do
+        int stroke = d.applyOpacity(d.style().stroke());
+        float sw = (float) d.style().strokeWidth();
+        BasicStroke bs = new BasicStroke(Math.max(sw, 0.1f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        g.setStroke(bs);
+        Color strokeColor = new Color(stroke, true);
+        int n = 0;
+        double res = vp.resolution();
+        for (int i : idx) {
+            if ((++n & 511) == 0 && cancelled.getAsBoolean()) {
+                throw new CancelledException();
+            }
+            Geometry geom = l.display().get(i).geometry();
+            int color = d.applyOpacity(d.colorOf(i));
+            Envelope e = geom.getEnvelopeInternal();
+            int dim = geom.getDimension();
+            if (dim > 0 && e.getWidth() < res && e.getHeight() < res) {
+                // smaller than a pixel: one pixel in the feature colour
+                g.setColor(new Color(dim == 1 ? color : (Colors.alpha(color) == 0 ? stroke : color), true));
+                g.fillRect((int) vp.toScreenX(e.getMinX()), (int) vp.toScreenY(e.getMaxY()), 1, 1);
+                continue;
+            }
+            if (dim == 0) {
+                drawPoints(g, vp, geom, color, stroke, d.sizeOf(i), sw);
+            } else if (dim == 1) {
+                Path2D.Double p = new Path2D.Double();
+                appendLines(p, vp, geom);
+                g.setColor(new Color(color, true));
+                g.draw(p);
+            } else {
+                Path2D.Double p = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+                appendPolygons(p, vp, geom);
+                if (Colors.alpha(color) > 0) {
+                    g.setColor(new Color(color, true));
+                    g.fill(p);
+                }
+                if (Colors.alpha(stroke) > 0 && sw > 0) {
+                    g.setColor(strokeColor);
+                    g.draw(p);
+                }
+            }
+        }
+    }
+
+    private static void drawSelection(Graphics2D g, Viewport vp, Envelope view, LayerDraw d) {
+        MapLayer l = d.layer();
+        g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setColor(new Color(SELECTION, true));
+        for (int i : l.query(view)) {
+            if (!d.isSelected(i)) {
+                continue;
+            }
+            Geometry geom = l.display().get(i).geometry();
+            if (geom.getDimension() == 0) {
+                drawPoints(g, vp, geom, Colors.withAlpha(SELECTION, 0), SELECTION, d.sizeOf(i) + 6, 3f);
+                continue;
+            }
+            Path2D.Double p = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+            if (geom.getDimension() == 1) {
+                appendLines(p, vp, geom);
+            } else {
+                appendPolygons(p, vp, geom);
+            }
+            g.draw(p);
+        }
+    }
+
+    private static void drawPoints(Graphics2D g, Viewport vp, Geometry geom, int fill, int stroke, float size, float sw) {
+        for (int k = 0; k < geom.getNumGeometries(); k++) {
+            Point pt = (Point) geom.getGeometryN(k);
+            if (pt.isEmpty()) {
+                continue;
+            }
+            double sx = vp.toScreenX(pt.getX());
+            double sy = vp.toScreenY(pt.getY());
+            Ellipse2D.Double c = new Ellipse2D.Double(sx - size / 2, sy - size / 2, size, size);
+            if (Colors.alpha(fill) > 0) {
+                g.setColor(new Color(fill, true));
+                g.fill(c);
+            }
+            if (Colors.alpha(stroke) > 0 && sw > 0) {
+                g.setColor(new Color(stroke, true));
+                g.setStroke(new BasicStroke(sw));
+                g.draw(c);
+            }
+        }
+    }
+
+    private static void appendLines(Path2D.Double p, Viewport vp, Geometry geom) {
+        for (int k = 0; k < geom.getNumGeometries(); k++) {
+            Geometry part = geom.getGeometryN(k);
+            if (part instanceof LineString) {
+                appendSequence(p, vp, ((LineString) part).getCoordinateSequence(), false);
+            } else if (part instanceof Polygon) {
+                appendPolygons(p, vp, part);
+            }
+        }
+    }
+
+    private static void appendPolygons(Path2D.Double p, Viewport vp, Geometry geom) {
+        for (int k = 0; k < geom.getNumGeometries(); k++) {
+            Geometry part = geom.getGeometryN(k);
+            if (!(part instanceof Polygon) || part.isEmpty()) {
+                continue;
+            }
+            Polygon poly = (Polygon) part;
+            appendSequence(p, vp, poly.getExteriorRing().getCoordinateSequence(), true);
+            for (int h = 0; h < poly.getNumInteriorRing(); h++) {
+                appendSequence(p, vp, poly.getInteriorRingN(h).getCoordinateSequence(), true);
+            }
+        }
+    }
+
+    /** Appends a coordinate sequence in screen space, dropping vertices within half a pixel of the last one. */
+    private static void appendSequence(Path2D.Double p, Viewport vp, CoordinateSequence cs, boolean close) {
+        int n = cs.size();
+        if (n == 0) {
+            return;
+        }
+        double minX = vp.minX();
+        double maxY = vp.maxY();
+        double inv = 1.0 / vp.resolution();
+        double lx = (cs.getX(0) - minX) * inv;
+        double ly = (maxY - cs.getY(0)) * inv;
+        p.moveTo(lx, ly);
+        int drawn = 1;
+        for (int i = 1; i < n; i++) {
+            double x = (cs.getX(i) - minX) * inv;
+            double y = (maxY - cs.getY(i)) * inv;
+            if (i < n - 1 && Math.abs(x - lx) < 0.5 && Math.abs(y - ly) < 0.5) {
+                continue;
+            }
+            p.lineTo(x, y);
+            lx = x;
+            ly = y;
+            drawn++;
+        }
+        if (close && drawn > 2) {
+            p.closePath();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.siteplanner.ui;
+
+import io.siteplanner.model.Feature;
+import io.siteplanner.model.Field;
+import io.siteplanner.model.VectorLayer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.geometry.Insets;
+
+/** Attributes of the identified feature: a field/value table with a header naming layer and feature. */
+public final class IdentifyPanel extends BorderPane {
+    private final Label header = new Label("Click a feature on the map to see its attributes.");
+    private final TableView<String[]> table = new TableView<>();
+
+    public IdentifyPanel() {
+        setId("identify-panel");
+        header.setWrapText(true);
+        header.setPadding(new Insets(6));
+        TableColumn<String[], String> f = new TableColumn<>("Field");
+        f.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue()[0]));
+        f.setPrefWidth(130);
+        TableColumn<String[], String> v = new TableColumn<>("Value");
+        v.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue()[1]));
+        v.setPrefWidth(170);
+        table.getColumns().add(f);
+        table.getColumns().add(v);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Nothing identified"));
+        setTop(header);
+        setCenter(table);
+    }
+
+    /** Shows feature {@code index} of a layer (in the layer's source attributes). */
+    public void show(String layerName, VectorLayer layer, int index) {
+        Feature feat = layer.get(index);
+        header.setText(layerName + " — feature " + feat.fid());
+        ObservableList<String[]> rows = FXCollections.observableArrayList();
+        for (int i = 0; i < layer.schema().size(); i++) {
+            Field fd = layer.schema().field(i);
+            Object val = feat.value(i);
+            rows.add(new String[] {fd.name(), val == null ? "(null)" : val.toString()});
+        }
+        if (feat.geometry() != null) {
+            rows.add(new String[] {"(geometry)", feat.geometry().getGeometryType()});
+        }
+        table.setItems(rows);
+    }
+
+    public void clear() {
+        header.setText("Nothing at that point.");
+        table.setItems(FXCollections.observableArrayList());
+    }
+
+    /** The identified rows (tests). */
+    public ObservableList<String[]> rows() {
+        return table.getItems();
+    }
+
+    public String headerText() {
+        return header.getText();
+    }
+}

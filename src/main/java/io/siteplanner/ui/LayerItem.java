@@ -1,0 +1,93 @@
+package io.siteplanner.ui;
+
+import io.siteplanner.model.style.LayerStyle;
+import io.siteplanner.render.LayerDraw;
+import io.siteplanner.render.MapLayer;
+import java.util.BitSet;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One layer in the layer tree: the prepared data plus the user's visibility, opacity and style. FX thread only. */
+public final class LayerItem {
+    /** Role of a layer in the project. */
+    public enum Role { BASEMAP, DATA, CANDIDATES }
+
+    private final StringProperty name = new SimpleStringProperty(this, "name");
+    private final Role role;
+    private final MapLayer mapLayer;
+    private final ObjectProperty<LayerStyle> style = new SimpleObjectProperty<>(this, "style");
+    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
+    private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 1.0);
+    private final ObjectProperty<int[]> colorOverride = new SimpleObjectProperty<>(this, "colorOverride");
+    private final ObjectProperty<BitSet> selection = new SimpleObjectProperty<>(this, "selection", new BitSet());
+    private LayerDraw cached;
+
+    public LayerItem(String name, Role role, MapLayer mapLayer, LayerStyle style) {
+        this.name.set(name);
+        this.role = role;
+        this.mapLayer = mapLayer;
+        this.style.set(style);
+        Runnable inval = () -> cached = null;
+        this.style.addListener((o, a, b) -> inval.run());
+        this.opacity.addListener((o, a, b) -> inval.run());
+        this.colorOverride.addListener((o, a, b) -> inval.run());
+        this.selection.addListener((o, a, b) -> inval.run());
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public String getName() {
+        return name.get();
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public MapLayer mapLayer() {
+        return mapLayer;
+    }
+
+    public ObjectProperty<LayerStyle> styleProperty() {
+        return style;
+    }
+
+    public BooleanProperty visibleProperty() {
+        return visible;
+    }
+
+    public DoubleProperty opacityProperty() {
+        return opacity;
+    }
+
+    /** Per-feature colours replacing the style's (scores), or null. */
+    public ObjectProperty<int[]> colorOverrideProperty() {
+        return colorOverride;
+    }
+
+    /** Selected feature indices; set a new BitSet to change it. */
+    public ObjectProperty<BitSet> selectionProperty() {
+        return selection;
+    }
+
+    /** The draw snapshot for the renderer, cached until style, opacity, colours or selection change. */
+    public LayerDraw draw() {
+        if (cached == null) {
+            cached = LayerDraw.of(mapLayer, style.get(), opacity.get(), colorOverride.get(), selection.get());
+        }
+        return cached;
+    }
+
+    @Override
+    public String toString() {
+        return name.get();
+    }
+}

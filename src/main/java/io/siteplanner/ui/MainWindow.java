@@ -1,0 +1,477 @@
+package io.siteplanner.ui;
+
+import io.siteplanner.gis.FormatRegistry;
+import io.siteplanner.gis.LayerFormat;
+import io.siteplanner.gis.ReadOptions;
+import io.siteplanner.model.Progress;
+import io.siteplanner.render.DefaultStyles;
+import io.siteplanner.render.DemoMap;
+import io.siteplanner.render.StyledLayer;
+import io.siteplanner.render.MapLayer;
+import io.siteplanner.store.MapsDirectory;
+import io.siteplanner.ui.map.MapCanvas;
+import io.siteplanner.ui.task.BackgroundTasks;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The main window: menu and tool bar, layer tree (left), map (centre), identify/scenario panel (right),
+ * status bar with progress, cursor position, scale and CRS. Remembers its size, position and dividers.
+ */
+public final class MainWindow {
+    private static final Preferences PREFS = Preferences.userNodeForPackage(MainWindow.class).node("window");
+
+    private final Stage stage;
+    private final MapViewModel model = new MapViewModel();
+    private final BackgroundTasks tasks = new BackgroundTasks();
+    private final MapCanvas map = new MapCanvas();
+    private final LayerTreeView tree;
+    private final IdentifyPanel identify = new IdentifyPanel();
+    private final StatusBar status = new StatusBar();
+    private final DialogService dialogs;
+    private final SplitPane split = new SplitPane();
+    private final TabPane rightTabs = new TabPane();
+
+    public MainWindow(Stage stage) {
+        this.stage = stage;
+        this.dialogs = new DialogService(stage);
+        this.tree = new LayerTreeView(model);
+        build();
+    }
+
+    public MapViewModel model() {
+        return model;
+    }
+
+    public MapCanvas map() {
+        return map;
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    public IdentifyPanel identifyPanel() {
+        return identify;
+    }
+
+    public LayerTreeView layerTree() {
+        return tree;
+    }
+
+    private void build() {
+        map.setId("map");
+        map.setBackgroundColor(DefaultStyles.BACKGROUND);
+        map.setLayerSupplier(model::drawList);
+        model.layers().addListener((javafx.collections.ListChangeListener<LayerItem>) c -> {
+            while (c.next()) {
+                for (LayerItem i : c.getAddedSubList()) {
+                    watch(i);
+                }
+            }
+            map.requestRender();
+        });
+        map.clickedPointProperty().addListener((o, a, p) -> identifyAt(p));
+        map.selectedBoxProperty().addListener((o, a, box) -> selectInBox(box));
+
+        tree.setOnZoomTo(i -> map.zoomTo(i.mapLayer().bounds()));
+        tree.setOnStyle(i -> StyleDialog.show(stage, i).ifPresent(s -> i.styleProperty().set(s)));
+        tree.setOnRemove(i -> model.layers().remove(i));
+
+        rightTabs.getTabs().add(new Tab("Identify", identify));
+        rightTabs.getTabs().forEach(t -> t.setClosable(false));
+        rightTabs.setId("right-tabs");
+
+        VBox left = new VBox(new Label(" Layers"), tree);
+        VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
+        left.setMinWidth(180);
+        split.getItems().addAll(left, map, rightTabs);
+        split.setDividerPositions(PREFS.getDouble("div0", 0.18), PREFS.getDouble("div1", 0.78));
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(rightTabs, false);
+
+        buildStatusBar();
+        BorderPane root = new BorderPane();
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(split);
+        root.setBottom(status);
+
+        map.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        map.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                List<Path> files = new ArrayList<>();
+                for (File f : e.getDragboard().getFiles()) {
+                    files.add(f.toPath());
+                }
+                addLayers(files);
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+
+        Scene scene = new Scene(root, PREFS.getDouble("w", 1400), PREFS.getDouble("h", 880));
+        stage.setScene(scene);
+        stage.setTitle("SitePlanner");
+        double x = PREFS.getDouble("x", Double.NaN);
+        double y = PREFS.getDouble("y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(PREFS.getBoolean("maximized", false));
+        stage.setOnHidden(e -> {
+            saveWindowState();
+            tasks.shutdown();
+            map.dispose();
+        });
+    }
+
+    private void watch(LayerItem i) {
+        Runnable r = map::requestRender;
+        i.visibleProperty().addListener((o, a, b) -> r.run());
+        i.opacityProperty().addListener((o, a, b) -> r.run());
+        i.styleProperty().addListener((o, a, b) -> r.run());
+        i.colorOverrideProperty().addListener((o, a, b) -> r.run());
+        i.selectionProperty().addListener((o, a, b) -> r.run());
+    }
+
+    private void saveWindowState() {
+        PREFS.putBoolean("maximized", stage.isMaximized());
+        if (!stage.isMaximized()) {
+            PREFS.putDouble("x", stage.getX());
+            PREFS.putDouble("y", stage.getY());
+            PREFS.putDouble("w", stage.getScene().getWidth());
+            PREFS.putDouble("h", stage.getScene().getHeight());
+        }
+        double[] d = split.getDividerPositions();
+        if (d.length == 2) {
+            PREFS.putDouble("div0", d[0]);
+            PREFS.putDouble("div1", d[1]);
+        }
+    }
+
+    private MenuBar menuBar() {
+        MenuItem add = new MenuItem("Add Layer…");
+        add.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+        add.setOnAction(e -> chooseAndAddLayers());
+        MenuItem demo = new MenuItem("Open Demo Project");
+        demo.setOnAction(e -> openDemo());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> stage.close());
+        Menu file = new Menu("_File", null, add, demo, new SeparatorMenuItem(), quit);
+
+        MenuItem full = new MenuItem("Zoom to Full Extent");
+        full.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
+        full.setOnAction(e -> zoomFull());
+        MenuItem zin = new MenuItem("Zoom In");
+        zin.setAccelerator(KeyCombination.keyCombination("Shortcut+Plus"));
+        zin.setOnAction(e -> map.zoomBy(2));
+        MenuItem zout = new MenuItem("Zoom Out");
+        zout.setAccelerator(KeyCombination.keyCombination("Shortcut+Minus"));
+        zout.setOnAction(e -> map.zoomBy(0.5));
+        MenuItem zlayer = new MenuItem("Zoom to Layer");
+        zlayer.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
+        zlayer.setOnAction(e -> {
+            LayerItem i = tree.selectedLayer();
+            if (i != null) {
+                map.zoomTo(i.mapLayer().bounds());
+            }
+        });
+        MenuItem zsel = new MenuItem("Zoom to Selection");
+        zsel.setAccelerator(KeyCombination.keyCombination("Shortcut+J"));
+        zsel.setOnAction(e -> zoomToSelection());
+        Menu view = new Menu("_View", null, zin, zout, full, zlayer, zsel);
+
+        MenuItem style = new MenuItem("Style…");
+        style.setOnAction(e -> {
+            LayerItem i = tree.selectedLayer();
+            if (i != null) {
+                StyleDialog.show(stage, i).ifPresent(s -> i.styleProperty().set(s));
+            }
+        });
+        MenuItem remove = new MenuItem("Remove Layer");
+        remove.setAccelerator(KeyCombination.keyCombination("Delete"));
+        remove.setOnAction(e -> {
+            LayerItem i = tree.selectedLayer();
+            if (i != null) {
+                model.layers().remove(i);
+            }
+        });
+        Menu layer = new Menu("_Layer", null, add, style, remove);
+        layer.setOnShowing(e -> { });
+        MenuItem about = new MenuItem("About SitePlanner");
+        about.setOnAction(e -> dialogs.showWarning("SitePlanner", "Site selection for hyperscale AI campuses.\n"
+                + "Basemap: US Census cartographic boundaries (public domain) via us-atlas."));
+        Menu help = new Menu("_Help", null, about);
+        return new MenuBar(file, view, layer, help);
+    }
+
+    private ToolBar toolBar() {
+        Button add = new Button("Add Layer");
+        add.setTooltip(new Tooltip("Add a layer from a file (Ctrl+L); or drop files on the map"));
+        add.setOnAction(e -> chooseAndAddLayers());
+        Button zin = new Button("+");
+        zin.setTooltip(new Tooltip("Zoom in (+)"));
+        zin.setOnAction(e -> map.zoomBy(2));
+        Button zout = new Button("−");
+        zout.setTooltip(new Tooltip("Zoom out (-)"));
+        zout.setOnAction(e -> map.zoomBy(0.5));
+        Button full = new Button("Full Extent");
+        full.setTooltip(new Tooltip("Zoom to all data (Ctrl+Shift+F)"));
+        full.setOnAction(e -> zoomFull());
+        Label hint = new Label("Drag: pan · Wheel: zoom · Click: identify · Shift+drag: select");
+        hint.setStyle("-fx-text-fill: #777;");
+        return new ToolBar(add, new Separator(Orientation.VERTICAL), zin, zout, full, new Separator(Orientation.VERTICAL),
+                hint);
+    }
+
+    private void buildStatusBar() {
+        status.setId("status-bar");
+        Label cursor = new Label();
+        cursor.textProperty().bind(map.cursorTextProperty());
+        cursor.setMinWidth(190);
+        Label scale = new Label();
+        scale.textProperty().bind(map.scaleTextProperty());
+        scale.setMinWidth(110);
+        Label crs = new Label(MapViewModel.DISPLAY_CRS);
+        crs.setTooltip(new Tooltip("Display CRS: WGS 84 / Pseudo-Mercator. Analysis uses a projected CRS."));
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-task");
+        cancel.setOnAction(e -> tasks.cancelCurrent());
+        cancel.visibleProperty().bind(tasks.currentProperty().isNotNull());
+        status.getRightItems().addAll(cancel, new Separator(Orientation.VERTICAL), cursor,
+                new Separator(Orientation.VERTICAL), scale, new Separator(Orientation.VERTICAL), crs);
+        status.setText("Ready");
+        tasks.currentProperty().addListener((o, old, t) -> {
+            status.textProperty().unbind();
+            status.progressProperty().unbind();
+            if (t == null) {
+                status.setText("Ready");
+                status.setProgress(0);
+            } else {
+                status.textProperty().bind(t.messageProperty());
+                status.progressProperty().bind(t.progressProperty());
+            }
+        });
+    }
+
+    private void zoomFull() {
+        map.zoomTo(model.dataExtent());
+    }
+
+    private void zoomToSelection() {
+        Envelope e = new Envelope();
+        for (LayerItem i : model.layers()) {
+            var sel = i.selectionProperty().get();
+            for (int k = sel.nextSetBit(0); k >= 0; k = sel.nextSetBit(k + 1)) {
+                e.expandToInclude(i.mapLayer().display().get(k).geometry().getEnvelopeInternal());
+            }
+        }
+        if (!e.isNull()) {
+            map.zoomTo(e);
+        }
+    }
+
+    /** Identify: the topmost visible non-basemap feature under the point. */
+    private void identifyAt(Point2D p) {
+        if (p == null) {
+            return;
+        }
+        double tol = map.getViewport().resolution() * 6;
+        for (LayerItem i : model.layers()) {
+            if (!i.visibleProperty().get() || i.role() == LayerItem.Role.BASEMAP) {
+                continue;
+            }
+            List<Integer> hits = i.mapLayer().featuresAt(p.getX(), p.getY(), tol);
+            if (!hits.isEmpty()) {
+                identify.show(i.getName(), i.mapLayer().source(), hits.get(0));
+                rightTabs.getSelectionModel().select(0);
+                return;
+            }
+        }
+        for (LayerItem i : model.layers()) {
+            if (i.visibleProperty().get() && i.role() == LayerItem.Role.BASEMAP) {
+                List<Integer> hits = i.mapLayer().featuresAt(p.getX(), p.getY(), tol);
+                if (!hits.isEmpty()) {
+                    identify.show(i.getName(), i.mapLayer().source(), hits.get(0));
+                    return;
+                }
+            }
+        }
+        identify.clear();
+    }
+
+    private void selectInBox(Envelope box) {
+        if (box == null) {
+            return;
+        }
+        LayerItem target = model.first(LayerItem.Role.CANDIDATES);
+        if (target == null) {
+            target = tree.selectedLayer();
+        }
+        if (target == null) {
+            return;
+        }
+        java.util.BitSet bs = new java.util.BitSet();
+        for (int k : target.mapLayer().featuresIn(box)) {
+            bs.set(k);
+        }
+        target.selectionProperty().set(bs);
+        status.setText(bs.cardinality() + " feature(s) selected in " + target.getName());
+    }
+
+    private void chooseAndAddLayers() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Add Layer");
+        List<String> all = new ArrayList<>();
+        for (LayerFormat f : FormatRegistry.standard().formats()) {
+            List<String> globs = new ArrayList<>();
+            for (String ext : f.extensions()) {
+                globs.add("*." + ext);
+                all.add("*." + ext);
+            }
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.displayName(), globs));
+        }
+        fc.getExtensionFilters().add(0, new FileChooser.ExtensionFilter("All supported", all));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*.*"));
+        String lastDir = PREFS.get("lastDir", null);
+        if (lastDir != null && new File(lastDir).isDirectory()) {
+            fc.setInitialDirectory(new File(lastDir));
+        }
+        List<File> files = fc.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) {
+            PREFS.put("lastDir", files.get(0).getParent());
+            List<Path> paths = new ArrayList<>();
+            files.forEach(f -> paths.add(f.toPath()));
+            addLayers(paths);
+        }
+    }
+
+    /** Loads files as new layers on top (off the FX thread); errors go to one dialog naming each file. */
+    public Task<List<Object[]>> addLayers(List<Path> files) {
+        return tasks.run("Loading " + (files.size() == 1 ? files.get(0).getFileName() : files.size() + " files"),
+                p -> {
+                    List<Object[]> out = new ArrayList<>();
+                    List<String> errors = new ArrayList<>();
+                    for (int k = 0; k < files.size(); k++) {
+                        Path f = files.get(k);
+                        try {
+                            MapLayer l = MapViewModel.load(f, ReadOptions.DEFAULT,
+                                    p.sub((double) k / files.size(), (k + 1.0) / files.size()));
+                            out.add(new Object[] {f, l});
+                        } catch (java.io.IOException | RuntimeException e) {
+                            errors.add(DialogService.messageOf(e));
+                        }
+                    }
+                    out.add(new Object[] {errors});
+                    return out;
+                }, res -> {
+                    Envelope added = new Envelope();
+                    List<String> warnings = new ArrayList<>();
+                    @SuppressWarnings("unchecked")
+                    List<String> errors = (List<String>) res.get(res.size() - 1)[0];
+                    for (Object[] r : res.subList(0, res.size() - 1)) {
+                        MapLayer l = (MapLayer) r[1];
+                        LayerItem item = model.addOnTop(l.source().name(), l, LayerItem.Role.DATA);
+                        tree.getSelectionModel().select(0);
+                        added.expandToInclude(l.bounds());
+                        for (String w : l.source().warnings()) {
+                            warnings.add(((Path) r[0]).getFileName() + ": " + w);
+                        }
+                        status.setText("Added " + item.getName() + " (" + l.source().size() + " features)");
+                    }
+                    if (!added.isNull() && !map.getViewport().envelope().intersects(added)) {
+                        map.zoomTo(added);
+                    }
+                    if (!errors.isEmpty()) {
+                        dialogs.showError(errors.size() == 1 ? "Could not add the layer" : "Could not add "
+                                + errors.size() + " layers", String.join("\n", errors));
+                    } else if (!warnings.isEmpty()) {
+                        dialogs.showWarning("Layer added with warnings", String.join("\n", warnings));
+                    }
+                }, err -> dialogs.showError("Could not add the layer", DialogService.messageOf(err)));
+    }
+
+    /** Opens the bundled demo: basemap, demo layers, zoomed to the demo data. */
+    public Task<?> openDemo() {
+        Optional<Path> maps = MapsDirectory.find();
+        if (maps.isEmpty()) {
+            dialogs.showError("Demo data not found", "The maps/ folder with the basemap and demo data was not found. "
+                    + "Start SitePlanner from the project folder, or set -Dsiteplanner.maps=PATH.");
+            return null;
+        }
+        Path m = maps.get();
+        model.layers().clear();
+        return tasks.run("Opening demo project", p -> {
+            List<StyledLayer> out = new ArrayList<>(DemoMap.basemap(MapsDirectory.states(m), MapsDirectory.counties(m),
+                    p.sub(0, 0.6)));
+            out.addAll(DemoMap.demoLayers(MapsDirectory.demoData(m), p.sub(0.6, 1)));
+            return out;
+        }, layers -> {
+            for (StyledLayer sl : layers) {
+                LayerItem item = new LayerItem(sl.name(), LayerItem.Role.valueOf(sl.role().name()), sl.layer(), sl.style());
+                item.opacityProperty().set(sl.opacity());
+                model.layers().add(0, item);
+            }
+            zoomFull();
+            LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+            status.setText(String.format(Locale.ROOT, "Demo project: %d candidate parcels",
+                    parcels == null ? 0 : parcels.mapLayer().source().size()));
+        }, err -> dialogs.showError("Could not open the demo project", DialogService.messageOf(err)));
+    }
+
+    /** Shows the window and, on first start, opens the demo. */
+    public void show(boolean openDemo) {
+        stage.show();
+        Platform.runLater(() -> {
+            if (map.getViewport() == null) {
+                map.zoomTo(new Envelope());
+            }
+            if (openDemo) {
+                openDemo();
+            }
+        });
+    }
+
+    static Progress none() {
+        return Progress.NONE;
+    }
+}

@@ -1,0 +1,105 @@
+package io.siteplanner.ui;
+
+import io.siteplanner.gis.Crs;
+import io.siteplanner.gis.FormatRegistry;
+import io.siteplanner.gis.ReadOptions;
+import io.siteplanner.model.Layer;
+import io.siteplanner.model.Progress;
+import io.siteplanner.model.VectorLayer;
+import io.siteplanner.model.style.LayerStyle;
+import io.siteplanner.render.DefaultStyles;
+import io.siteplanner.render.LayerDraw;
+import io.siteplanner.render.MapLayer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The map's layers, top first as in the layer tree. Loading happens in {@link #load} (any thread); the
+ * list itself is changed on the FX thread only.
+ */
+public final class MapViewModel {
+    /** The display CRS (web tiles and the basemap line up in it). */
+    public static final String DISPLAY_CRS = "EPSG:3857";
+
+    private final ObservableList<LayerItem> layers = FXCollections.observableArrayList();
+    private int added;
+
+    /** Layers, top (drawn last) first. */
+    public ObservableList<LayerItem> layers() {
+        return layers;
+    }
+
+    public static CoordinateReferenceSystem displayCrs() {
+        return Crs.decode(DISPLAY_CRS);
+    }
+
+    /** Reads and prepares a layer file for display: run off the FX thread. */
+    public static MapLayer load(Path file, ReadOptions options, Progress progress) throws IOException {
+        Layer l = FormatRegistry.standard().read(file, options, progress.sub(0, 0.7));
+        if (!(l instanceof VectorLayer)) {
+            throw new IOException(file.getFileName() + ": raster layers cannot be shown on the map yet");
+        }
+        return MapLayer.prepare((VectorLayer) l, displayCrs(), progress.sub(0.7, 1));
+    }
+
+    /** Adds a data layer on top with its default style. FX thread. */
+    public LayerItem addOnTop(String name, MapLayer layer, LayerItem.Role role) {
+        LayerStyle style = role == LayerItem.Role.CANDIDATES ? DefaultStyles.candidates()
+                : DefaultStyles.guess(layer.display(), added++);
+        LayerItem item = new LayerItem(name, role, layer, style);
+        layers.add(0, item);
+        return item;
+    }
+
+    /** Adds a basemap layer below everything. FX thread. */
+    public LayerItem addBasemap(String name, MapLayer layer, LayerStyle style) {
+        LayerItem item = new LayerItem(name, LayerItem.Role.BASEMAP, layer, style);
+        layers.add(item);
+        return item;
+    }
+
+    /** What to draw, bottom first: visible layers only. FX thread. */
+    public List<LayerDraw> drawList() {
+        List<LayerDraw> out = new ArrayList<>();
+        for (LayerItem i : layers) {
+            if (i.visibleProperty().get()) {
+                out.add(i.draw());
+            }
+        }
+        Collections.reverse(out);
+        return out;
+    }
+
+    /** Union of the bounds of the data layers (all layers when there are none), display CRS. */
+    public Envelope dataExtent() {
+        Envelope e = new Envelope();
+        for (LayerItem i : layers) {
+            if (i.role() != LayerItem.Role.BASEMAP) {
+                e.expandToInclude(i.mapLayer().bounds());
+            }
+        }
+        if (e.isNull()) {
+            for (LayerItem i : layers) {
+                e.expandToInclude(i.mapLayer().bounds());
+            }
+        }
+        return e;
+    }
+
+    /** First layer with the given role, or null. */
+    public LayerItem first(LayerItem.Role role) {
+        for (LayerItem i : layers) {
+            if (i.role() == role) {
+                return i;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,423 @@
+package io.siteplanner.ui.map;
+
+import io.siteplanner.model.CancelledException;
+import io.siteplanner.render.LayerDraw;
+import io.siteplanner.render.MapRenderer;
+import io.siteplanner.render.Viewport;
+import io.siteplanner.render.WebMercator;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.nio.IntBuffer;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The map control: shows layers rendered off the FX thread by {@link MapRenderer}, with wheel zoom at
+ * the cursor, drag pan, keyboard (+, -, arrows), click to identify and Shift+drag box select, a scale bar
+ * and the cursor position.
+ *
+ * <p>Rendering follows three phases: the FX thread takes an immutable snapshot (viewport and
+ * {@link LayerDraw}s); one worker renders into an off-screen ARGB image; the FX thread shows it through a
+ * {@link PixelBuffer} without copying. One render is in flight at a time; requests meanwhile merge into
+ * one re-render. While a gesture runs, the last image is moved/scaled to follow it at once.
+ */
+public final class MapCanvas extends Region {
+    private final ImageView imageView = new ImageView();
+    private final Canvas overlay = new Canvas();
+    private final Rectangle box = new Rectangle();
+    private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(this, "viewport");
+    private final ReadOnlyStringWrapper cursorText = new ReadOnlyStringWrapper(this, "cursorText", "");
+    private final ReadOnlyStringWrapper scaleText = new ReadOnlyStringWrapper(this, "scaleText", "");
+    private final ReadOnlyObjectWrapper<Point2D> clickedPoint = new ReadOnlyObjectWrapper<>(this, "clickedPoint");
+    private final ReadOnlyObjectWrapper<Envelope> selectedBox = new ReadOnlyObjectWrapper<>(this, "selectedBox");
+    private final ReadOnlyLongWrapper renderCount = new ReadOnlyLongWrapper(this, "renderCount", 0);
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "map-render");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean cancelCurrent = new AtomicBoolean();
+    private Supplier<List<LayerDraw>> layers = List::of;
+    private int background = 0xffffffff;
+    private boolean inFlight;
+    private boolean dirty;
+    private Viewport shownViewport;
+    private final BufferedImage[] buffers = new BufferedImage[2];
+    private final WritableImage[] fxImages = new WritableImage[2];
+    private final PixelBuffer<?>[] pixelBuffers = new PixelBuffer<?>[2];
+    private int back;
+    private double dragX;
+    private double dragY;
+    private double pressX;
+    private double pressY;
+    private boolean dragging;
+    private boolean boxing;
+
+    public MapCanvas() {
+        getStyleClass().add("map-canvas");
+        setFocusTraversable(true);
+        setMinSize(100, 100);
+        imageView.setManaged(false);
+        overlay.setManaged(false);
+        overlay.setMouseTransparent(true);
+        box.setManaged(false);
+        box.setVisible(false);
+        box.setFill(Color.rgb(0, 229, 255, 0.15));
+        box.setStroke(Color.rgb(0, 150, 200));
+        box.getStrokeDashArray().setAll(4.0, 4.0);
+        getChildren().addAll(imageView, overlay, box);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        viewport.addListener((obs, o, n) -> {
+            placeImage();
+            drawOverlay();
+            requestRender();
+        });
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateCursor(e.getX(), e.getY()));
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** Sets what to draw: called on the FX thread at each render to snapshot the layers (bottom first). */
+    public void setLayerSupplier(Supplier<List<LayerDraw>> supplier) {
+        this.layers = supplier;
+        requestRender();
+    }
+
+    public void setBackgroundColor(int argb) {
+        this.background = argb;
+        requestRender();
+    }
+
+    public ObjectProperty<Viewport> viewportProperty() {
+        return viewport;
+    }
+
+    public Viewport getViewport() {
+        return viewport.get();
+    }
+
+    /** "lon, lat" of the cursor, with the display CRS. */
+    public ReadOnlyStringProperty cursorTextProperty() {
+        return cursorText.getReadOnlyProperty();
+    }
+
+    /** "1:25,000" of the current view. */
+    public ReadOnlyStringProperty scaleTextProperty() {
+        return scaleText.getReadOnlyProperty();
+    }
+
+    /** Map point (display CRS) of the last plain click (identify). */
+    public ReadOnlyObjectProperty<Point2D> clickedPointProperty() {
+        return clickedPoint.getReadOnlyProperty();
+    }
+
+    /** Map envelope of the last Shift+drag box. */
+    public ReadOnlyObjectProperty<Envelope> selectedBoxProperty() {
+        return selectedBox.getReadOnlyProperty();
+    }
+
+    /** Number of renders committed so far (tests wait on it). */
+    public ReadOnlyLongProperty renderCountProperty() {
+        return renderCount.getReadOnlyProperty();
+    }
+
+    /** Shows a map envelope (display CRS) whole. */
+    public void zoomTo(Envelope env) {
+        int w = Math.max(1, (int) getWidth());
+        int h = Math.max(1, (int) getHeight());
+        viewport.set(Viewport.fit(env, w, h, 0.05));
+    }
+
+    public void zoomBy(double factor) {
+        Viewport v = viewport.get();
+        if (v != null) {
+            viewport.set(v.zoomAt(factor, v.width() / 2.0, v.height() / 2.0));
+        }
+    }
+
+    /** Asks for a new render (merged with any pending one). Call on the FX thread. */
+    public void requestRender() {
+        if (viewport.get() == null) {
+            return;
+        }
+        if (inFlight) {
+            dirty = true;
+            cancelCurrent.set(true);
+            return;
+        }
+        startRender();
+    }
+
+    private void startRender() {
+        Viewport vp = viewport.get();
+        List<LayerDraw> snapshot = layers.get();
+        int bg = background;
+        inFlight = true;
+        dirty = false;
+        cancelCurrent.set(false);
+        int slot = back;
+        BufferedImage img = buffers[slot];
+        if (img == null || img.getWidth() != vp.width() || img.getHeight() != vp.height()) {
+            img = MapRenderer.newImage(vp.width(), vp.height());
+            buffers[slot] = img;
+            fxImages[slot] = null;
+        }
+        BufferedImage target = img;
+        worker.execute(() -> {
+            boolean ok;
+            try {
+                MapRenderer.render(target, vp, snapshot, bg, cancelCurrent::get);
+                ok = true;
+            } catch (CancelledException e) {
+                ok = false;
+            } catch (RuntimeException e) {
+                ok = false;
+                java.util.logging.Logger.getLogger(MapCanvas.class.getName()).log(java.util.logging.Level.WARNING,
+                        "map render failed", e);
+            }
+            boolean success = ok;
+            Platform.runLater(() -> commit(slot, target, vp, success));
+        });
+    }
+
+    private void commit(int slot, BufferedImage img, Viewport vp, boolean success) {
+        inFlight = false;
+        if (success) {
+            if (fxImages[slot] == null) {
+                int[] data = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+                PixelBuffer<IntBuffer> pb = new PixelBuffer<>(img.getWidth(), img.getHeight(), IntBuffer.wrap(data),
+                        PixelFormat.getIntArgbPreInstance());
+                pixelBuffers[slot] = pb;
+                fxImages[slot] = new WritableImage(pb);
+            } else {
+                pixelBuffers[slot].updateBuffer(b -> null);
+            }
+            imageView.setImage(fxImages[slot]);
+            shownViewport = vp;
+            back = 1 - slot;
+            placeImage();
+            renderCount.set(renderCount.get() + 1);
+        }
+        Viewport now = viewport.get();
+        if (dirty || !success || (now != null && !now.equals(vp))) {
+            if (now != null && (dirty || !now.equals(shownViewport))) {
+                startRender();
+            }
+        }
+    }
+
+    /** Positions the last image so it matches the current viewport (instant pan/zoom feedback). */
+    private void placeImage() {
+        Viewport now = viewport.get();
+        if (shownViewport == null || now == null) {
+            return;
+        }
+        double scale = shownViewport.resolution() / now.resolution();
+        imageView.setX(now.toScreenX(shownViewport.minX()));
+        imageView.setY(now.toScreenY(shownViewport.maxY()));
+        imageView.setFitWidth(shownViewport.width() * scale);
+        imageView.setFitHeight(shownViewport.height() * scale);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        int w = (int) Math.max(1, Math.round(getWidth()));
+        int h = (int) Math.max(1, Math.round(getHeight()));
+        overlay.setWidth(w);
+        overlay.setHeight(h);
+        Viewport v = viewport.get();
+        if (v != null && (v.width() != w || v.height() != h)) {
+            viewport.set(v.resize(w, h));
+        }
+        drawOverlay();
+    }
+
+    private void onScroll(ScrollEvent e) {
+        Viewport v = viewport.get();
+        if (v == null || e.getDeltaY() == 0) {
+            return;
+        }
+        double factor = Math.pow(1.25, e.getDeltaY() / 40.0);
+        viewport.set(v.zoomAt(factor, e.getX(), e.getY()));
+        e.consume();
+    }
+
+    private void onPressed(MouseEvent e) {
+        requestFocus();
+        dragX = pressX = e.getX();
+        dragY = pressY = e.getY();
+        dragging = false;
+        boxing = e.isShiftDown() && e.getButton() == MouseButton.PRIMARY;
+    }
+
+    private void onDragged(MouseEvent e) {
+        Viewport v = viewport.get();
+        if (v == null) {
+            return;
+        }
+        if (Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 3) {
+            dragging = true;
+        }
+        if (boxing) {
+            box.setVisible(true);
+            box.setX(Math.min(pressX, e.getX()));
+            box.setY(Math.min(pressY, e.getY()));
+            box.setWidth(Math.abs(e.getX() - pressX));
+            box.setHeight(Math.abs(e.getY() - pressY));
+        } else if (dragging) {
+            viewport.set(v.pan(e.getX() - dragX, e.getY() - dragY));
+            dragX = e.getX();
+            dragY = e.getY();
+        }
+        updateCursor(e.getX(), e.getY());
+    }
+
+    private void onReleased(MouseEvent e) {
+        Viewport v = viewport.get();
+        if (v == null) {
+            return;
+        }
+        if (boxing && dragging) {
+            box.setVisible(false);
+            Envelope env = new Envelope(v.toMapX(pressX), v.toMapX(e.getX()), v.toMapY(pressY), v.toMapY(e.getY()));
+            selectedBox.set(env);
+        } else if (!dragging && e.getButton() == MouseButton.PRIMARY) {
+            if (e.getClickCount() == 2) {
+                viewport.set(v.zoomAt(2, e.getX(), e.getY()));
+            } else {
+                clickedPoint.set(new Point2D(v.toMapX(e.getX()), v.toMapY(e.getY())));
+            }
+        }
+        box.setVisible(false);
+        boxing = false;
+        dragging = false;
+    }
+
+    private void onKey(KeyEvent e) {
+        Viewport v = viewport.get();
+        if (v == null) {
+            return;
+        }
+        double step = Math.min(v.width(), v.height()) / 4.0;
+        switch (e.getCode()) {
+            case PLUS: case ADD: case EQUALS: viewport.set(v.zoomAt(1.5, v.width() / 2.0, v.height() / 2.0)); break;
+            case MINUS: case SUBTRACT: viewport.set(v.zoomAt(1 / 1.5, v.width() / 2.0, v.height() / 2.0)); break;
+            case LEFT: viewport.set(v.pan(step, 0)); break;
+            case RIGHT: viewport.set(v.pan(-step, 0)); break;
+            case UP: viewport.set(v.pan(0, step)); break;
+            case DOWN: viewport.set(v.pan(0, -step)); break;
+            default: return;
+        }
+        e.consume();
+    }
+
+    private void updateCursor(double sx, double sy) {
+        Viewport v = viewport.get();
+        if (v == null) {
+            return;
+        }
+        double lon = WebMercator.lon(v.toMapX(sx));
+        double lat = WebMercator.lat(v.toMapY(sy));
+        cursorText.set(String.format(Locale.ROOT, "%.5f°%s, %.5f°%s", Math.abs(lat), lat >= 0 ? "N" : "S", Math.abs(lon),
+                lon >= 0 ? "E" : "W"));
+    }
+
+    /** Draws the scale bar (metric and imperial) and updates the scale text. */
+    private void drawOverlay() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        Viewport v = viewport.get();
+        if (v == null) {
+            return;
+        }
+        double groundRes = WebMercator.groundResolution(v.resolution(), v.centerY());
+        scaleText.set(String.format(Locale.ROOT, "1:%,.0f", groundRes / 0.00028));
+        double x0 = 12;
+        double y0 = overlay.getHeight() - 16;
+        double maxM = groundRes * 120;
+        double m = nice(maxM);
+        String kmLabel = m >= 1000 ? fmt(m / 1000) + " km" : fmt(m) + " m";
+        double maxMi = maxM / 1609.344;
+        double mi;
+        String miLabel;
+        if (maxMi >= 1) {
+            mi = nice(maxMi);
+            miLabel = fmt(mi) + " mi";
+            mi *= 1609.344;
+        } else {
+            double ft = nice(maxM / 0.3048);
+            miLabel = fmt(ft) + " ft";
+            mi = ft * 0.3048;
+        }
+        double wKm = m / groundRes;
+        double wMi = mi / groundRes;
+        g.setFill(Color.rgb(255, 255, 255, 0.8));
+        g.fillRect(x0 - 6, y0 - 30, Math.max(wKm, wMi) + 70, 40);
+        g.setStroke(Color.rgb(40, 40, 40));
+        g.setLineWidth(2);
+        g.strokeLine(x0, y0 - 12, x0 + wKm, y0 - 12);
+        g.strokeLine(x0, y0 - 18, x0, y0 - 6);
+        g.strokeLine(x0 + wKm, y0 - 18, x0 + wKm, y0 - 12);
+        g.strokeLine(x0, y0, x0 + wMi, y0);
+        g.strokeLine(x0 + wMi, y0, x0 + wMi, y0 - 6);
+        g.setFill(Color.rgb(40, 40, 40));
+        g.setFont(Font.font(11));
+        g.fillText(kmLabel, x0 + wKm + 6, y0 - 8);
+        g.fillText(miLabel, x0 + wMi + 6, y0 + 4);
+    }
+
+    /** The largest 1, 2 or 5 x 10^k not above {@code max}. */
+    static double nice(double max) {
+        double p = Math.pow(10, Math.floor(Math.log10(max)));
+        for (double s : new double[] {5, 2, 1}) {
+            if (s * p <= max) {
+                return s * p;
+            }
+        }
+        return p;
+    }
+
+    private static String fmt(double v) {
+        return v >= 1 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** Frees the render thread. */
+    public void dispose() {
+        worker.shutdownNow();
+    }
+}
