@@ -23,7 +23,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Everything criteria evaluation needs, built once per scenario evaluation: the layers in the analysis
@@ -275,12 +274,16 @@ public final class EvaluationContext {
                     double[] x = new double[n];
                     double[] y = new double[n];
                     ChunkRunner.run(order, CHUNK * 4, progress, "centroids", (ord, from, to) -> {
+                        double[] out = new double[2];
                         for (int k = from; k < to; k++) {
                             int i = ord[k];
                             Geometry g = candidateGeoms.get(i);
                             if (g == null || g.isEmpty()) {
                                 x[i] = Double.NaN;
                                 y[i] = Double.NaN;
+                            } else if (polygons.centroid(i, out)) {
+                                x[i] = out[0];
+                                y[i] = out[1];
                             } else {
                                 Coordinate cc = Centroid.getCentroid(g);
                                 x[i] = cc.x;
@@ -308,8 +311,8 @@ public final class EvaluationContext {
         }
         VectorLayer l = vector(layerId, path);
         boolean[] keep = keepMask(l, filter, path);
-        STRtree tree = new STRtree();
         IndexedPointInAreaLocator[] loc = new IndexedPointInAreaLocator[l.size()];
+        Envelope all = new Envelope();
         for (int i = 0; i < l.size(); i++) {
             Geometry g = l.get(i).geometry();
             if (!keep[i] || g == null || g.isEmpty() || g.getDimension() < 2) {
@@ -317,33 +320,60 @@ public final class EvaluationContext {
             }
             loc[i] = new IndexedPointInAreaLocator(g);
             Envelope e = g.getEnvelopeInternal();
-            loc[i].locate(new Coordinate(e.getMinX(), e.getMinY())); // build lazily-built index now
-            tree.insert(e, i);
+            loc[i].locate(new Coordinate(e.getMinX(), e.getMinY())); // build the lazy index now
+            all.expandToInclude(e);
         }
-        tree.build();
+        // uniform grid of zone envelopes; each cell lists zones in ascending feature order
+        final int gsz = 128;
+        List<List<Integer>> cells = new ArrayList<>(gsz * gsz);
+        for (int k = 0; k < gsz * gsz; k++) {
+            cells.add(new ArrayList<>());
+        }
+        double cw = all.isNull() ? 1 : Math.max(all.getWidth(), 1e-9) / gsz;
+        double ch = all.isNull() ? 1 : Math.max(all.getHeight(), 1e-9) / gsz;
+        for (int i = 0; i < l.size(); i++) {
+            if (loc[i] == null) {
+                continue;
+            }
+            Envelope e = l.get(i).geometry().getEnvelopeInternal();
+            int c0 = Math.max(0, (int) Math.floor((e.getMinX() - all.getMinX()) / cw));
+            int c1 = Math.min(gsz - 1, (int) Math.floor((e.getMaxX() - all.getMinX()) / cw));
+            int r0 = Math.max(0, (int) Math.floor((e.getMinY() - all.getMinY()) / ch));
+            int r1 = Math.min(gsz - 1, (int) Math.floor((e.getMaxY() - all.getMinY()) / ch));
+            for (int row = r0; row <= r1; row++) {
+                for (int col = c0; col <= c1; col++) {
+                    cells.get(row * gsz + col).add(i);
+                }
+            }
+        }
+        int[][] grid = new int[gsz * gsz][];
+        for (int k = 0; k < grid.length; k++) {
+            grid[k] = cells.get(k).stream().mapToInt(Integer::intValue).toArray();
+        }
+        double gx0 = all.getMinX();
+        double gy0 = all.getMinY();
         double[][] c = centroids();
         int n = size();
         int[] zone = new int[n];
         spatialPasses.incrementAndGet();
-        ChunkRunner.run(order, CHUNK, progress, "zones of " + layerId, (ord, from, to) -> {
-            int[] best = new int[1];
+        ChunkRunner.run(order, CHUNK * 2, progress, "zones of " + layerId, (ord, from, to) -> {
             for (int k = from; k < to; k++) {
                 int i = ord[k];
                 double x = c[0][i];
                 double y = c[1][i];
-                if (x != x) {
-                    zone[i] = -1;
+                zone[i] = -1;
+                if (x != x || all.isNull() || !all.contains(x, y)) {
                     continue;
                 }
+                int cx = Math.min(gsz - 1, (int) ((x - gx0) / cw));
+                int cy = Math.min(gsz - 1, (int) ((y - gy0) / ch));
                 Coordinate p = new Coordinate(x, y);
-                best[0] = Integer.MAX_VALUE;
-                tree.query(new Envelope(p), item -> {
-                    int z = (Integer) item;
-                    if (z < best[0] && loc[z].locate(p) != Location.EXTERIOR) {
-                        best[0] = z;
+                for (int z : grid[cy * gsz + cx]) {
+                    if (loc[z].locate(p) != Location.EXTERIOR) {
+                        zone[i] = z;
+                        break;
                     }
-                });
-                zone[i] = best[0] == Integer.MAX_VALUE ? -1 : best[0];
+                }
             }
         });
         zones.put(key, zone);

@@ -66,4 +66,38 @@ public final class Geom {
         double dy = bMinY > aMaxY ? bMinY - aMaxY : aMinY > bMaxY ? aMinY - bMaxY : 0;
         return dx * dx + dy * dy;
     }
+
+    /**
+     * Lower bound (exact for disjoint shapes) of the squared distance between segment a-b and a box known
+     * not to overlap the segment's box: the nearest pair involves a segment end point or a box corner.
+     */
+    public static double segBoxSq(double ax, double ay, double bx, double by, double minX, double minY, double maxX,
+            double maxY) {
+        double d = pointBoxSq(ax, ay, minX, minY, maxX, maxY);
+        double e = pointBoxSq(bx, by, minX, minY, maxX, maxY);
+        if (e < d) {
+            d = e;
+        }
+        e = pointSegSq(minX, minY, ax, ay, bx, by);
+        if (e < d) {
+            d = e;
+        }
+        e = pointSegSq(maxX, minY, ax, ay, bx, by);
+        if (e < d) {
+            d = e;
+        }
+        e = pointSegSq(minX, maxY, ax, ay, bx, by);
+        if (e < d) {
+            d = e;
+        }
+        e = pointSegSq(maxX, maxY, ax, ay, bx, by);
+        return e < d ? e : d;
+    }
+
+    /** Squared distance from a point to a box (0 inside). */
+    public static double pointBoxSq(double x, double y, double minX, double minY, double maxX, double maxY) {
+        double dx = x < minX ? minX - x : x > maxX ? x - maxX : 0;
+        double dy = y < minY ? minY - y : y > maxY ? y - maxY : 0;
+        return dx * dx + dy * dy;
+    }
 }

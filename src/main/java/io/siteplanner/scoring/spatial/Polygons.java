@@ -26,11 +26,13 @@ public final class Polygons {
     public final int[] ringStart;
     /** True for polygon rings. */
     public final boolean[] areal;
+    /** True for polygon holes. */
+    public final boolean[] hole;
     /** Candidate i spans rings [candRing[i], candRing[i+1]). */
     public final int[] candRing;
 
     private Polygons(int n, double[] minX, double[] minY, double[] maxX, double[] maxY, double[] xs, double[] ys,
-            int[] ringStart, boolean[] areal, int[] candRing) {
+            int[] ringStart, boolean[] areal, boolean[] hole, int[] candRing) {
         this.n = n;
         this.minX = minX;
         this.minY = minY;
@@ -40,6 +42,7 @@ public final class Polygons {
         this.ys = ys;
         this.ringStart = ringStart;
         this.areal = areal;
+        this.hole = hole;
         this.candRing = candRing;
     }
 
@@ -48,89 +51,216 @@ public final class Polygons {
         return candRing[i + 1] > candRing[i];
     }
 
-    /** Flattens the geometries (same order). */
+    /** Flattens the geometries (same order), in parallel chunks. */
     public static Polygons of(List<Geometry> geoms) {
         int n = geoms.size();
-        int verts = 0;
-        int rings = 0;
-        for (Geometry g : geoms) {
-            if (g == null) {
-                continue;
-            }
-            for (int k = 0; k < g.getNumGeometries(); k++) {
-                Geometry c = g.getGeometryN(k);
-                if (c instanceof Polygon) {
-                    Polygon p = (Polygon) c;
-                    rings += 1 + p.getNumInteriorRing();
-                    verts += p.getNumPoints();
-                } else if (!c.isEmpty()) {
-                    rings++;
-                    verts += c.getNumPoints();
+        int[] ringCount = new int[n];
+        int[] vertCount = new int[n];
+        int[] all = ChunkRunner.identity(n);
+        io.siteplanner.model.Progress none = io.siteplanner.model.Progress.NONE;
+        ChunkRunner.run(all, 16384, none, "", (ord, from, to) -> {
+            for (int i = from; i < to; i++) {
+                Geometry g = geoms.get(i);
+                if (g == null) {
+                    continue;
                 }
+                int rings = 0;
+                int verts = 0;
+                for (int k = 0; k < g.getNumGeometries(); k++) {
+                    Geometry c = g.getGeometryN(k);
+                    if (c instanceof Polygon) {
+                        Polygon p = (Polygon) c;
+                        if (p.isEmpty()) {
+                            continue;
+                        }
+                        rings += 1;
+                        verts += p.getExteriorRing().getNumPoints();
+                        for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                            int np = p.getInteriorRingN(h).getNumPoints();
+                            if (np > 0) {
+                                rings++;
+                                verts += np;
+                            }
+                        }
+                    } else if ((c instanceof LineString || c instanceof Point) && !c.isEmpty()) {
+                        rings++;
+                        verts += c.getNumPoints();
+                    }
+                }
+                ringCount[i] = rings;
+                vertCount[i] = verts;
             }
+        });
+        int[] candRing = new int[n + 1];
+        int[] candVert = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            candRing[i + 1] = candRing[i] + ringCount[i];
+            candVert[i + 1] = candVert[i] + vertCount[i];
         }
+        int rings = candRing[n];
+        int verts = candVert[n];
         double[] xs = new double[verts];
         double[] ys = new double[verts];
         int[] ringStart = new int[rings + 1];
         boolean[] areal = new boolean[rings];
-        int[] candRing = new int[n + 1];
+        boolean[] hole = new boolean[rings];
         double[] minX = new double[n];
         double[] minY = new double[n];
         double[] maxX = new double[n];
         double[] maxY = new double[n];
-        int v = 0;
-        int r = 0;
-        for (int i = 0; i < n; i++) {
-            candRing[i] = r;
-            Geometry g = geoms.get(i);
-            double x0 = Double.POSITIVE_INFINITY;
-            double y0 = Double.POSITIVE_INFINITY;
-            double x1 = Double.NEGATIVE_INFINITY;
-            double y1 = Double.NEGATIVE_INFINITY;
-            if (g != null) {
-                for (int k = 0; k < g.getNumGeometries(); k++) {
-                    Geometry c = g.getGeometryN(k);
-                    if (c.isEmpty()) {
-                        continue;
-                    }
-                    if (c instanceof Polygon) {
-                        Polygon p = (Polygon) c;
-                        for (int h = -1; h < p.getNumInteriorRing(); h++) {
-                            LineString ring = h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h);
-                            if (ring.isEmpty()) {
-                                continue;
-                            }
-                            ringStart[r] = v;
-                            areal[r] = true;
-                            r++;
-                            v = copy(ring.getCoordinateSequence(), xs, ys, v);
+        ChunkRunner.run(all, 16384, none, "", (ord, from, to) -> {
+            for (int i = from; i < to; i++) {
+                int r = candRing[i];
+                int v = candVert[i];
+                Geometry g = geoms.get(i);
+                if (g != null) {
+                    for (int k = 0; k < g.getNumGeometries(); k++) {
+                        Geometry c = g.getGeometryN(k);
+                        if (c.isEmpty()) {
+                            continue;
                         }
-                    } else if (c instanceof LineString || c instanceof Point) {
-                        ringStart[r] = v;
-                        areal[r] = false;
-                        r++;
-                        CoordinateSequence s = c instanceof Point ? ((Point) c).getCoordinateSequence()
-                                : ((LineString) c).getCoordinateSequence();
-                        v = copy(s, xs, ys, v);
+                        if (c instanceof Polygon) {
+                            Polygon p = (Polygon) c;
+                            for (int h = -1; h < p.getNumInteriorRing(); h++) {
+                                LineString ring = h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h);
+                                if (ring.isEmpty()) {
+                                    continue;
+                                }
+                                ringStart[r] = v;
+                                areal[r] = true;
+                                hole[r] = h >= 0;
+                                r++;
+                                v = copy(ring.getCoordinateSequence(), xs, ys, v);
+                            }
+                        } else if (c instanceof LineString || c instanceof Point) {
+                            ringStart[r] = v;
+                            r++;
+                            CoordinateSequence s = c instanceof Point ? ((Point) c).getCoordinateSequence()
+                                    : ((LineString) c).getCoordinateSequence();
+                            v = copy(s, xs, ys, v);
+                        }
                     }
                 }
-                for (int q = candRing[i] == r ? v : ringStart[candRing[i]]; q < v; q++) {
+                double x0 = Double.POSITIVE_INFINITY;
+                double y0 = Double.POSITIVE_INFINITY;
+                double x1 = Double.NEGATIVE_INFINITY;
+                double y1 = Double.NEGATIVE_INFINITY;
+                for (int q = candVert[i]; q < candVert[i + 1]; q++) {
                     x0 = Math.min(x0, xs[q]);
                     y0 = Math.min(y0, ys[q]);
                     x1 = Math.max(x1, xs[q]);
                     y1 = Math.max(y1, ys[q]);
                 }
+                minX[i] = x0;
+                minY[i] = y0;
+                maxX[i] = x1;
+                maxY[i] = y1;
             }
-            minX[i] = x0;
-            minY[i] = y0;
-            maxX[i] = x1;
-            maxY[i] = y1;
+        });
+        ringStart[rings] = verts;
+        return new Polygons(n, minX, minY, maxX, maxY, xs, ys, ringStart, areal, hole, candRing);
+    }
+
+    /**
+     * Area of candidate c, computed exactly as JTS {@code Geometry.getArea()} does (same shoelace variant and
+     * summation order), so results are bit-identical: per polygon |shell| minus |holes|, summed.
+     */
+    public double area(int c) {
+        double total = 0;
+        double poly = 0;
+        boolean open = false;
+        for (int r = candRing[c]; r < candRing[c + 1]; r++) {
+            if (!areal[r]) {
+                continue;
+            }
+            double a = Math.abs(ringAreaSigned(r));
+            if (!hole[r]) {
+                if (open) {
+                    total += poly;
+                }
+                poly = 0.0;
+                poly += a;
+                open = true;
+            } else {
+                poly -= a;
+            }
         }
-        candRing[n] = r;
-        ringStart[r] = v;
-        // arrays may be over-allocated when empty components were skipped
-        return new Polygons(n, minX, minY, maxX, maxY, xs, ys, java.util.Arrays.copyOf(ringStart, r + 1),
-                java.util.Arrays.copyOf(areal, r), candRing);
+        if (open) {
+            total += poly;
+        }
+        return total;
+    }
+
+    /** JTS Area.ofRingSigned on ring r (positive when clockwise). */
+    private double ringAreaSigned(int r) {
+        int k = ringStart[r];
+        int n = ringStart[r + 1] - k;
+        if (n < 3) {
+            return 0.0;
+        }
+        double p1x = xs[k];
+        double p1y = ys[k];
+        double p2x = xs[k + 1];
+        double p2y = ys[k + 1];
+        double x0 = p1x;
+        p2x -= x0;
+        double sum = 0.0;
+        for (int i = 1; i < n - 1; i++) {
+            double p0y = p1y;
+            p1x = p2x;
+            p1y = p2y;
+            p2x = xs[k + i + 1];
+            p2y = ys[k + i + 1];
+            p2x -= x0;
+            sum += p1x * (p0y - p2y);
+        }
+        return sum / 2.0;
+    }
+
+    /**
+     * Centroid of candidate c written to out[0..1], following JTS {@code Centroid} for areal geometries
+     * (triangle fan from the first shell vertex, same operation order). Returns false when the candidate
+     * has no area (the caller then uses JTS for points/lines).
+     */
+    public boolean centroid(int c, double[] out) {
+        double cgx = 0;
+        double cgy = 0;
+        double areasum2 = 0;
+        boolean base = false;
+        double bx = 0;
+        double by = 0;
+        for (int r = candRing[c]; r < candRing[c + 1]; r++) {
+            if (!areal[r]) {
+                return false;
+            }
+            int k = ringStart[r];
+            int end = ringStart[r + 1];
+            if (end - k == 0) {
+                continue;
+            }
+            if (!base) {
+                bx = xs[k];
+                by = ys[k];
+                base = true;
+            }
+            boolean ccw = ringAreaSigned(r) < 0;
+            boolean positive = hole[r] ? ccw : !ccw;
+            double sign = positive ? 1.0 : -1.0;
+            for (int i = k; i < end - 1; i++) {
+                double tx = bx + xs[i] + xs[i + 1];
+                double ty = by + ys[i] + ys[i + 1];
+                double area2 = (xs[i] - bx) * (ys[i + 1] - by) - (xs[i + 1] - bx) * (ys[i] - by);
+                cgx += sign * area2 * tx;
+                cgy += sign * area2 * ty;
+                areasum2 += sign * area2;
+            }
+        }
+        if (areasum2 == 0) {
+            return false;
+        }
+        out[0] = cgx / 3 / areasum2;
+        out[1] = cgy / 3 / areasum2;
+        return true;
     }
 
     private static int copy(CoordinateSequence s, double[] xs, double[] ys, int v) {
@@ -188,36 +318,61 @@ public final class Polygons {
     }
 
     /**
-     * Squared exact distance from candidate c to the segment (ax,ay)-(bx,by) (a point when a == b):
-     * 0 when it touches an edge or lies inside the polygon. {@code cutoff}: the caller's current best
-     * squared distance; the result is exact when below it.
+     * Squared exact distance from candidate c to the segment (ax,ay)-(bx,by) (a point when a == b): 0 when
+     * it touches an edge or lies inside the polygon. Edges whose box is at least {@code best} away are
+     * skipped, so the result is exact when it is below {@code best} (else some value &gt;= best).
+     *
+     * @param mayBeInside false when the segment's box does not meet the candidate's box (no inside test)
      */
-    public double distanceSq(int c, double ax, double ay, double bx, double by, boolean segBoxOverlaps) {
-        double best = Double.POSITIVE_INFINITY;
+    public double distanceSq(int c, double ax, double ay, double bx, double by, boolean mayBeInside, double best) {
+        double sMinX = ax < bx ? ax : bx;
+        double sMaxX = ax < bx ? bx : ax;
+        double sMinY = ay < by ? ay : by;
+        double sMaxY = ay < by ? by : ay;
+        boolean point = ax == bx && ay == by;
+        double d0 = best;
         int r1 = candRing[c + 1];
         for (int r = candRing[c]; r < r1; r++) {
             int k = ringStart[r];
             int end = ringStart[r + 1];
             if (end - k == 1) {
                 double d = Geom.segSegSq(xs[k], ys[k], xs[k], ys[k], ax, ay, bx, by);
-                if (d < best) {
-                    best = d;
+                if (d < d0) {
+                    d0 = d;
                 }
                 continue;
             }
             for (int q = k; q < end - 1; q++) {
-                double d = Geom.segSegSq(xs[q], ys[q], xs[q + 1], ys[q + 1], ax, ay, bx, by);
-                if (d < best) {
+                double x0 = xs[q];
+                double y0 = ys[q];
+                double x1 = xs[q + 1];
+                double y1 = ys[q + 1];
+                double eMinX = x0 < x1 ? x0 : x1;
+                double eMaxX = x0 < x1 ? x1 : x0;
+                double eMinY = y0 < y1 ? y0 : y1;
+                double eMaxY = y0 < y1 ? y1 : y0;
+                double dx = sMinX > eMaxX ? sMinX - eMaxX : eMinX > sMaxX ? eMinX - sMaxX : 0;
+                double dy = sMinY > eMaxY ? sMinY - eMaxY : eMinY > sMaxY ? eMinY - sMaxY : 0;
+                if (dx * dx + dy * dy >= d0) {
+                    continue;
+                }
+                double d = point ? Geom.pointSegSq(ax, ay, x0, y0, x1, y1) : Geom.segSegSq(x0, y0, x1, y1, ax, ay, bx, by);
+                if (d < d0) {
                     if (d == 0) {
                         return 0;
                     }
-                    best = d;
+                    d0 = d;
                 }
             }
         }
-        if (segBoxOverlaps && contains(c, ax, ay)) {
+        if (mayBeInside && contains(c, ax, ay)) {
             return 0;
         }
-        return best;
+        return d0;
+    }
+
+    /** As {@link #distanceSq(int, double, double, double, double, boolean, double)} without a cutoff. */
+    public double distanceSq(int c, double ax, double ay, double bx, double by, boolean mayBeInside) {
+        return distanceSq(c, ax, ay, bx, by, mayBeInside, Double.POSITIVE_INFINITY);
     }
 }

@@ -360,7 +360,15 @@ public final class SegmentIndex {
                             continue;
                         }
                         boolean ov = ib == 0;
-                        double d = p.distanceSq(c, ax[i], ay[i], bx[i], by[i], ov);
+                        if (!ov && (x0 != x1 || y0 != y1)) {
+                            double slb = Geom.segBoxSq(ax[i], ay[i], bx[i], by[i], cMinX, cMinY, cMaxX, cMaxY);
+                            if (lowestOnTie ? slb > best : slb >= best) {
+                                continue;
+                            }
+                        }
+                        // with ties wanted, an equal distance must be computed exactly: nudge the cutoff up
+                        double d = p.distanceSq(c, ax[i], ay[i], bx[i], by[i], ov,
+                                lowestOnTie && best < Double.POSITIVE_INFINITY ? Math.nextUp(best) : best);
                         exactCount++;
                         if (d < best || (lowestOnTie && d == best && feature[i] < bestF)) {
                             best = d;
