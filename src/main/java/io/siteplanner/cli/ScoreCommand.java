@@ -152,9 +152,7 @@ public final class ScoreCommand implements Callable<Integer> {
                         : String.format(Locale.ROOT, "%.2f", v);
             }
             row[k++] = r.passed(site) ? "yes" : "no";
-            List<String> reasons = new ArrayList<>(r.reasons(site));
-            reasons.addAll(r.flags(site));
-            row[k] = String.join("; ", reasons);
+            row[k] = io.siteplanner.export.ResultColumns.reasons(r, site);
             cells.add(row);
         }
         int[] width = new int[head.size()];

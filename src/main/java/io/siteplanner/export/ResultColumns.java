@@ -32,7 +32,11 @@ public final class ResultColumns {
     /** Reasons text of a site: failed constraints, then missing-value flags. */
     public static String reasons(ScoreResult r, int site) {
         List<String> all = new ArrayList<>(r.reasons(site));
-        all.addAll(r.flags(site));
+        for (String f : r.flags(site)) {
+            if (!all.contains(f)) {
+                all.add(f);
+            }
+        }
         return String.join("; ", all);
     }
 
