@@ -239,11 +239,24 @@ public final class EvaluationContext {
      * feature (lowest feature order among equally near ones). Cached per layer + filter.
      */
     public Nearest nearest(String layerId, String filter, String path) {
+        return nearest(layerId, filter, path, true);
+    }
+
+    /**
+     * As {@link #nearest(String, String, String)}; with {@code exactFeature} false only the distance is
+     * guaranteed (the reported feature is one of the nearest, not necessarily the lowest), which prunes
+     * more. A cached exact-feature result serves both.
+     */
+    public Nearest nearest(String layerId, String filter, String path, boolean exactFeature) {
         String key = layerId + "\u0000" + (filter == null ? "" : filter);
-        Nearest r = nearest.get(key);
+        Nearest r = nearest.get(key + "\u0000tie");
+        if (r == null && !exactFeature) {
+            r = nearest.get(key);
+        }
         if (r != null) {
             return r;
         }
+        key = exactFeature ? key + "\u0000tie" : key;
         SegmentIndex idx = index(layerId, filter, path);
         int n = size();
         double[] dist = new double[n];
@@ -253,7 +266,7 @@ public final class EvaluationContext {
             SegmentIndex.Searcher s = idx.searcher();
             for (int k = from; k < to; k++) {
                 int c = ord[k];
-                double d = s.nearest(polygons, c, true, Double.POSITIVE_INFINITY);
+                double d = s.nearest(polygons, c, exactFeature, Double.POSITIVE_INFINITY);
                 dist[c] = d == Double.POSITIVE_INFINITY ? Double.NaN : d;
                 feat[c] = s.bestFeature();
             }

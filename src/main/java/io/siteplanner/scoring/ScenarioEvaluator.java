@@ -147,7 +147,7 @@ public final class ScenarioEvaluator {
             ConstraintSpec cs = s.constraints().get(k);
             if (cs.isExclusion()) {
                 try (Timings.Timer t = timings.start("exclusion " + cs.exclude())) {
-                    ctx.nearest(cs.exclude(), cs.filter(), "constraints[" + k + "].filter");
+                    ctx.nearest(cs.exclude(), cs.filter(), "constraints[" + k + "].filter", false);
                 }
             }
         }

@@ -516,7 +516,7 @@ public final class ScoringSession {
                 throw new ScenarioException(path + ".exclude", "layer '" + k.exclude()
                         + "' was not loaded when the scenario was evaluated; evaluate it again");
             }
-            d = ctx.nearest(k.exclude(), k.filter(), path + ".filter");
+            d = ctx.nearest(k.exclude(), k.filter(), path + ".filter", false);
             exclusions.put(key, d);
         }
         return d;

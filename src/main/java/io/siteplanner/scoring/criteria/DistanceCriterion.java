@@ -17,7 +17,7 @@ final class DistanceCriterion implements CriterionEvaluator {
 
     @Override
     public Column evaluate(EvaluationContext ctx, CriterionSpec spec, String path, Map<String, Column> done) {
-        EvaluationContext.Nearest r = ctx.nearest(spec.layer(), spec.filter(), path + ".filter");
-        return new Column(r.distance(), r.feature(), "m", null);
+        EvaluationContext.Nearest r = ctx.nearest(spec.layer(), spec.filter(), path + ".filter", false);
+        return new Column(r.distance(), null, "m", null);
     }
 }

@@ -54,11 +54,23 @@ public final class Hilbert {
         double sx = maxX - minX;
         double sy = maxY - minY;
         long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            long h = x[i] == x[i] ? index(cell(x[i], minX, sx), cell(y[i], minY, sy)) : 0xFFFFFFFFL;
-            keys[i] = (h << 31) | i;
+        final double fx = minX;
+        final double fy = minY;
+        ChunkRunner.run(ChunkRunner.identity((n + 65535) / 65536), 1, io.siteplanner.model.Progress.NONE, "",
+                (ord, from, to) -> {
+                    for (int k = from; k < to; k++) {
+                        int end = Math.min(n, (ord[k] + 1) * 65536);
+                        for (int i = ord[k] * 65536; i < end; i++) {
+                            long h = x[i] == x[i] ? index(cell(x[i], fx, sx), cell(y[i], fy, sy)) : 0xFFFFFFFFL;
+                            keys[i] = (h << 31) | i;
+                        }
+                    }
+                });
+        if (n > 100_000) {
+            java.util.Arrays.parallelSort(keys);
+        } else {
+            java.util.Arrays.sort(keys);
         }
-        java.util.Arrays.sort(keys);
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             out[i] = (int) (keys[i] & 0x7FFFFFFFL);

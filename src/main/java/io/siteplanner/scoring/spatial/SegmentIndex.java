@@ -34,10 +34,8 @@ public final class SegmentIndex {
     private final double[] by;
     private final int[] feature;
     /** Node boxes for all levels, level 0 (over items) first. */
-    private final double[] nMinX;
-    private final double[] nMinY;
-    private final double[] nMaxX;
-    private final double[] nMaxY;
+    /** Node boxes, 4 doubles per node (minX, minY, maxX, maxY), level 0 first. */
+    private final double[] nbox;
     private final int[] levelStart;
     private final int[] levelSize;
     private final int root;
@@ -88,10 +86,10 @@ public final class SegmentIndex {
             levelStart[l] = sizes.get(l)[0];
             levelSize[l] = sizes.get(l)[1];
         }
-        nMinX = new double[total];
-        nMinY = new double[total];
-        nMaxX = new double[total];
-        nMaxY = new double[total];
+        double[] nMinX = new double[total];
+        double[] nMinY = new double[total];
+        double[] nMaxX = new double[total];
+        double[] nMaxY = new double[total];
         for (int node = 0; node < levelSize[0]; node++) {
             double x0 = Double.POSITIVE_INFINITY;
             double y0 = Double.POSITIVE_INFINITY;
@@ -128,6 +126,13 @@ public final class SegmentIndex {
                 nMaxX[node] = x1;
                 nMaxY[node] = y1;
             }
+        }
+        nbox = new double[total * 4];
+        for (int k = 0; k < total; k++) {
+            nbox[4 * k] = nMinX[k];
+            nbox[4 * k + 1] = nMinY[k];
+            nbox[4 * k + 2] = nMaxX[k];
+            nbox[4 * k + 3] = nMaxY[k];
         }
         root = items == 0 ? -1 : levelStart[levelStart.length - 1];
         polyFeature = polyF.stream().mapToInt(Integer::intValue).toArray();
@@ -381,8 +386,9 @@ public final class SegmentIndex {
                     int end = Math.min(levelSize[level - 1], j * M + M);
                     for (int k = j * M; k < end; k++) {
                         int child = below + k;
-                        double cb = Geom.boxSq(cMinX, cMinY, cMaxX, cMaxY, nMinX[child], nMinY[child], nMaxX[child],
-                                nMaxY[child]);
+                        int b4 = child * 4;
+                        double cb = Geom.boxSq(cMinX, cMinY, cMaxX, cMaxY, nbox[b4], nbox[b4 + 1], nbox[b4 + 2],
+                                nbox[b4 + 3]);
                         if (lowestOnTie ? cb <= best : cb < best) {
                             push(cb, child);
                         }
@@ -439,8 +445,9 @@ public final class SegmentIndex {
                     int end = Math.min(levelSize[level - 1], j * M + M);
                     for (int k = j * M; k < end; k++) {
                         int child = below + k;
-                        double cb = Geom.boxSq(cMinX, cMinY, cMaxX, cMaxY, nMinX[child], nMinY[child], nMaxX[child],
-                                nMaxY[child]);
+                        int b4 = child * 4;
+                        double cb = Geom.boxSq(cMinX, cMinY, cMaxX, cMaxY, nbox[b4], nbox[b4 + 1], nbox[b4 + 2],
+                                nbox[b4 + 3]);
                         if (cb <= lim) {
                             push(cb, child);
                         }
