@@ -18,11 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.locationtech.jts.algorithm.Centroid;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Location;
 
 /**
  * Everything criteria evaluation needs, built once per scenario evaluation: the layers in the analysis
@@ -324,17 +322,15 @@ public final class EvaluationContext {
         }
         VectorLayer l = vector(layerId, path);
         boolean[] keep = keepMask(l, filter, path);
-        IndexedPointInAreaLocator[] loc = new IndexedPointInAreaLocator[l.size()];
+        io.siteplanner.scoring.spatial.AreaLocator[] loc = new io.siteplanner.scoring.spatial.AreaLocator[l.size()];
         Envelope all = new Envelope();
         for (int i = 0; i < l.size(); i++) {
             Geometry g = l.get(i).geometry();
             if (!keep[i] || g == null || g.isEmpty() || g.getDimension() < 2) {
                 continue;
             }
-            loc[i] = new IndexedPointInAreaLocator(g);
-            Envelope e = g.getEnvelopeInternal();
-            loc[i].locate(new Coordinate(e.getMinX(), e.getMinY())); // build the lazy index now
-            all.expandToInclude(e);
+            loc[i] = new io.siteplanner.scoring.spatial.AreaLocator(g);
+            all.expandToInclude(g.getEnvelopeInternal());
         }
         // uniform grid of zone envelopes; each cell lists zones in ascending feature order
         final int gsz = 128;
@@ -380,9 +376,8 @@ public final class EvaluationContext {
                 }
                 int cx = Math.min(gsz - 1, (int) ((x - gx0) / cw));
                 int cy = Math.min(gsz - 1, (int) ((y - gy0) / ch));
-                Coordinate p = new Coordinate(x, y);
                 for (int z : grid[cy * gsz + cx]) {
-                    if (loc[z].locate(p) != Location.EXTERIOR) {
+                    if (loc[z].covers(x, y)) {
                         zone[i] = z;
                         break;
                     }
