@@ -59,19 +59,30 @@ public final class EvaluationContext {
         this.analysisCrs = analysisCrs;
         this.layers = layers;
         this.candidates = candidates;
-        List<Geometry> g = new ArrayList<>(candidates.size());
-        for (Feature f : candidates.features()) {
-            g.add(f.geometry());
+        List<Feature> fs = candidates.features();
+        this.candidateGeoms = new java.util.AbstractList<Geometry>() {
+            @Override
+            public Geometry get(int i) {
+                return fs.get(i).geometry();
+            }
+
+            @Override
+            public int size() {
+                return fs.size();
+            }
+        };
+        try (Timings.Timer t = timings.start("prepare candidates: flatten")) {
+            this.polygons = Polygons.of(candidateGeoms);
         }
-        this.candidateGeoms = g;
-        this.polygons = Polygons.of(g);
-        double[] cx = new double[polygons.n];
-        double[] cy = new double[polygons.n];
-        for (int i = 0; i < polygons.n; i++) {
-            cx[i] = polygons.centerX(i);
-            cy[i] = polygons.centerY(i);
+        try (Timings.Timer t = timings.start("prepare candidates: Hilbert order")) {
+            double[] cx = new double[polygons.n];
+            double[] cy = new double[polygons.n];
+            for (int i = 0; i < polygons.n; i++) {
+                cx[i] = polygons.centerX(i);
+                cy[i] = polygons.centerY(i);
+            }
+            this.order = io.siteplanner.scoring.spatial.Hilbert.order(cx, cy, polygons.n);
         }
-        this.order = io.siteplanner.scoring.spatial.Hilbert.order(cx, cy, polygons.n);
     }
 
     public Scenario scenario() {

@@ -51,114 +51,182 @@ public final class Polygons {
         return candRing[i + 1] > candRing[i];
     }
 
-    /** Flattens the geometries (same order), in parallel chunks. */
+    /** Flattens the geometries (same order): one parallel pass into chunk buffers, then a parallel copy. */
     public static Polygons of(List<Geometry> geoms) {
         int n = geoms.size();
-        int[] ringCount = new int[n];
-        int[] vertCount = new int[n];
-        int[] all = ChunkRunner.identity(n);
+        final int chunk = 8192;
+        int chunks = (n + chunk - 1) / chunk;
+        double[][] cx = new double[chunks][];
+        double[][] cy = new double[chunks][];
+        int[][] cRingStart = new int[chunks][];
+        boolean[][] cAreal = new boolean[chunks][];
+        boolean[][] cHole = new boolean[chunks][];
+        int[] cVerts = new int[chunks];
+        int[] cRings = new int[chunks];
+        int[] candRing = new int[n + 1];
+        double[] minX = new double[n];
+        double[] minY = new double[n];
+        double[] maxX = new double[n];
+        double[] maxY = new double[n];
         io.siteplanner.model.Progress none = io.siteplanner.model.Progress.NONE;
-        ChunkRunner.run(all, 16384, none, "", (ord, from, to) -> {
-            for (int i = from; i < to; i++) {
-                Geometry g = geoms.get(i);
-                if (g == null) {
-                    continue;
-                }
-                int rings = 0;
-                int verts = 0;
-                for (int k = 0; k < g.getNumGeometries(); k++) {
-                    Geometry c = g.getGeometryN(k);
-                    if (c instanceof Polygon) {
-                        Polygon p = (Polygon) c;
-                        if (p.isEmpty()) {
-                            continue;
-                        }
-                        rings += 1;
-                        verts += p.getExteriorRing().getNumPoints();
-                        for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                            int np = p.getInteriorRingN(h).getNumPoints();
-                            if (np > 0) {
-                                rings++;
-                                verts += np;
-                            }
-                        }
-                    } else if ((c instanceof LineString || c instanceof Point) && !c.isEmpty()) {
-                        rings++;
-                        verts += c.getNumPoints();
+        ChunkRunner.run(ChunkRunner.identity(chunks), 1, none, "", (ord, from, to) -> {
+            for (int k = from; k < to; k++) {
+                int ch = ord[k];
+                Buf b = new Buf(chunk * 8, chunk + 16);
+                int end = Math.min(n, (ch + 1) * chunk);
+                for (int i = ch * chunk; i < end; i++) {
+                    int v0 = b.v;
+                    candRing[i] = b.r; // chunk-relative for now
+                    Geometry g = geoms.get(i);
+                    if (g != null) {
+                        b.add(g);
                     }
+                    double x0 = Double.POSITIVE_INFINITY;
+                    double y0 = Double.POSITIVE_INFINITY;
+                    double x1 = Double.NEGATIVE_INFINITY;
+                    double y1 = Double.NEGATIVE_INFINITY;
+                    double[] bx = b.xs;
+                    double[] by = b.ys;
+                    for (int q = v0; q < b.v; q++) {
+                        double x = bx[q];
+                        double y = by[q];
+                        if (x < x0) {
+                            x0 = x;
+                        }
+                        if (x > x1) {
+                            x1 = x;
+                        }
+                        if (y < y0) {
+                            y0 = y;
+                        }
+                        if (y > y1) {
+                            y1 = y;
+                        }
+                    }
+                    minX[i] = x0;
+                    minY[i] = y0;
+                    maxX[i] = x1;
+                    maxY[i] = y1;
                 }
-                ringCount[i] = rings;
-                vertCount[i] = verts;
+                cx[ch] = b.xs;
+                cy[ch] = b.ys;
+                cRingStart[ch] = b.ringStart;
+                cAreal[ch] = b.areal;
+                cHole[ch] = b.hole;
+                cVerts[ch] = b.v;
+                cRings[ch] = b.r;
             }
         });
-        int[] candRing = new int[n + 1];
-        int[] candVert = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            candRing[i + 1] = candRing[i] + ringCount[i];
-            candVert[i + 1] = candVert[i] + vertCount[i];
+        int[] vOff = new int[chunks + 1];
+        int[] rOff = new int[chunks + 1];
+        for (int ch = 0; ch < chunks; ch++) {
+            vOff[ch + 1] = vOff[ch] + cVerts[ch];
+            rOff[ch + 1] = rOff[ch] + cRings[ch];
         }
-        int rings = candRing[n];
-        int verts = candVert[n];
+        int verts = vOff[chunks];
+        int rings = rOff[chunks];
         double[] xs = new double[verts];
         double[] ys = new double[verts];
         int[] ringStart = new int[rings + 1];
         boolean[] areal = new boolean[rings];
         boolean[] hole = new boolean[rings];
-        double[] minX = new double[n];
-        double[] minY = new double[n];
-        double[] maxX = new double[n];
-        double[] maxY = new double[n];
-        ChunkRunner.run(all, 16384, none, "", (ord, from, to) -> {
-            for (int i = from; i < to; i++) {
-                int r = candRing[i];
-                int v = candVert[i];
-                Geometry g = geoms.get(i);
-                if (g != null) {
-                    for (int k = 0; k < g.getNumGeometries(); k++) {
-                        Geometry c = g.getGeometryN(k);
-                        if (c.isEmpty()) {
-                            continue;
-                        }
-                        if (c instanceof Polygon) {
-                            Polygon p = (Polygon) c;
-                            for (int h = -1; h < p.getNumInteriorRing(); h++) {
-                                LineString ring = h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h);
-                                if (ring.isEmpty()) {
-                                    continue;
-                                }
-                                ringStart[r] = v;
-                                areal[r] = true;
-                                hole[r] = h >= 0;
-                                r++;
-                                v = copy(ring.getCoordinateSequence(), xs, ys, v);
-                            }
-                        } else if (c instanceof LineString || c instanceof Point) {
-                            ringStart[r] = v;
-                            r++;
-                            CoordinateSequence s = c instanceof Point ? ((Point) c).getCoordinateSequence()
-                                    : ((LineString) c).getCoordinateSequence();
-                            v = copy(s, xs, ys, v);
-                        }
-                    }
+        ChunkRunner.run(ChunkRunner.identity(chunks), 1, none, "", (ord, from, to) -> {
+            for (int k = from; k < to; k++) {
+                int ch = ord[k];
+                System.arraycopy(cx[ch], 0, xs, vOff[ch], cVerts[ch]);
+                System.arraycopy(cy[ch], 0, ys, vOff[ch], cVerts[ch]);
+                System.arraycopy(cAreal[ch], 0, areal, rOff[ch], cRings[ch]);
+                System.arraycopy(cHole[ch], 0, hole, rOff[ch], cRings[ch]);
+                for (int r = 0; r < cRings[ch]; r++) {
+                    ringStart[rOff[ch] + r] = cRingStart[ch][r] + vOff[ch];
                 }
-                double x0 = Double.POSITIVE_INFINITY;
-                double y0 = Double.POSITIVE_INFINITY;
-                double x1 = Double.NEGATIVE_INFINITY;
-                double y1 = Double.NEGATIVE_INFINITY;
-                for (int q = candVert[i]; q < candVert[i + 1]; q++) {
-                    x0 = Math.min(x0, xs[q]);
-                    y0 = Math.min(y0, ys[q]);
-                    x1 = Math.max(x1, xs[q]);
-                    y1 = Math.max(y1, ys[q]);
+                int end = Math.min(n, (ch + 1) * chunk);
+                for (int i = ch * chunk; i < end; i++) {
+                    candRing[i] += rOff[ch];
                 }
-                minX[i] = x0;
-                minY[i] = y0;
-                maxX[i] = x1;
-                maxY[i] = y1;
             }
         });
+        candRing[n] = rings;
         ringStart[rings] = verts;
         return new Polygons(n, minX, minY, maxX, maxY, xs, ys, ringStart, areal, hole, candRing);
+    }
+
+    /** Growable chunk buffers. */
+    private static final class Buf {
+        double[] xs;
+        double[] ys;
+        int[] ringStart;
+        boolean[] areal;
+        boolean[] hole;
+        int v;
+        int r;
+
+        Buf(int verts, int rings) {
+            xs = new double[verts];
+            ys = new double[verts];
+            ringStart = new int[rings];
+            areal = new boolean[rings];
+            hole = new boolean[rings];
+        }
+
+        void add(Geometry g) {
+            if (g instanceof Polygon) {
+                polygon((Polygon) g);
+                return;
+            }
+            for (int k = 0; k < g.getNumGeometries(); k++) {
+                Geometry c = g.getGeometryN(k);
+                if (c.isEmpty()) {
+                    continue;
+                }
+                if (c instanceof Polygon) {
+                    polygon((Polygon) c);
+                } else if (c instanceof LineString) {
+                    ring(((LineString) c).getCoordinateSequence(), false, false);
+                } else if (c instanceof Point) {
+                    ring(((Point) c).getCoordinateSequence(), false, false);
+                } else if (c != g) {
+                    add(c);
+                }
+            }
+        }
+
+        void polygon(Polygon p) {
+            if (p.isEmpty()) {
+                return;
+            }
+            ring(p.getExteriorRing().getCoordinateSequence(), true, false);
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                CoordinateSequence s = p.getInteriorRingN(h).getCoordinateSequence();
+                if (s.size() > 0) {
+                    ring(s, true, true);
+                }
+            }
+        }
+
+        void ring(CoordinateSequence s, boolean isAreal, boolean isHole) {
+            int m = s.size();
+            if (r == ringStart.length) {
+                int c = r * 2;
+                ringStart = java.util.Arrays.copyOf(ringStart, c);
+                areal = java.util.Arrays.copyOf(areal, c);
+                hole = java.util.Arrays.copyOf(hole, c);
+            }
+            ringStart[r] = v;
+            areal[r] = isAreal;
+            hole[r] = isHole;
+            r++;
+            if (v + m > xs.length) {
+                int c = Math.max(xs.length * 2, v + m);
+                xs = java.util.Arrays.copyOf(xs, c);
+                ys = java.util.Arrays.copyOf(ys, c);
+            }
+            for (int j = 0; j < m; j++) {
+                xs[v] = s.getX(j);
+                ys[v] = s.getY(j);
+                v++;
+            }
+        }
     }
 
     /**
@@ -261,16 +329,6 @@ public final class Polygons {
         out[0] = cgx / 3 / areasum2;
         out[1] = cgy / 3 / areasum2;
         return true;
-    }
-
-    private static int copy(CoordinateSequence s, double[] xs, double[] ys, int v) {
-        int m = s.size();
-        for (int j = 0; j < m; j++) {
-            xs[v] = s.getX(j);
-            ys[v] = s.getY(j);
-            v++;
-        }
-        return v;
     }
 
     /** Centre x of candidate i's envelope (NaN when empty). */
