@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.LayerFormat;
-import io.siteplanner.gis.LayerReadException;
 import io.siteplanner.gis.LayerSummary;
 import io.siteplanner.gis.ReadOptions;
 import io.siteplanner.model.Layer;
@@ -53,9 +52,7 @@ public final class InfoCommand implements Callable<Integer> {
         FormatRegistry registry = FormatRegistry.standard();
         LayerFormat format = registry.formatFor(file);
         List<String> layers = registry.layerNames(file);
-        if (layer != null && layers.stream().noneMatch(n -> n.equals(layer))) {
-            throw new LayerReadException(file, "no layer named '" + layer + "' (layers: " + String.join(", ", layers) + ")");
-        }
+        // the reader checks --layer itself (case-insensitive match, attribute tables of a GeoPackage)
         ReadOptions options = ReadOptions.DEFAULT.withLayer(layer).withCrs(crs);
         if (xField != null || yField != null) {
             options = options.withXY(xField, yField);

@@ -155,12 +155,99 @@ public final class Crs {
         }
         try {
             Integer code = CRS.lookupEpsgCode(crs, false);
-            if (code == null) {
-                code = CRS.lookupEpsgCode(crs, true);
+            if (code != null) {
+                return code;
             }
-            return code == null ? NO_CODE : code;
-        } catch (FactoryException e) {
+        } catch (FactoryException | RuntimeException | LinkageError e) {
             return NO_CODE;
+        }
+        String key = cacheKey(crs);
+        String cached = diskCache().getProperty(key);
+        if (cached != null) {
+            return cached.equals("none") ? NO_CODE : Integer.parseInt(cached);
+        }
+        // a full scan decodes thousands of EPSG definitions (seconds to tens of seconds for some ESRI
+        // .prj files): give it a time budget; it goes on in the background and fills the caches
+        java.util.concurrent.Future<Integer> scan = SCANNER.submit(() -> {
+            int c = fullScan(crs);
+            EPSG.put(crs, c);
+            remember(key, c);
+            return c;
+        });
+        try {
+            return scan.get(SCAN_BUDGET_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return NO_CODE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return NO_CODE;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return NO_CODE;
+        }
+    }
+
+    private static final long SCAN_BUDGET_MS = Long.getLong("siteplanner.epsgScanMillis", 4000L);
+    private static final java.util.concurrent.ExecutorService SCANNER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "epsg-scan");
+                t.setDaemon(true);
+                return t;
+            });
+    private static java.util.Properties diskCache;
+
+    private static int fullScan(CoordinateReferenceSystem crs) {
+        try {
+            Integer code = CRS.lookupEpsgCode(crs, true);
+            return code == null ? NO_CODE : code;
+        } catch (FactoryException | RuntimeException | LinkageError e) {
+            // some EPSG definitions need classes the GeoTools wrapper lacks and abort the scan
+            return NO_CODE;
+        }
+    }
+
+    private static String cacheKey(CoordinateReferenceSystem crs) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(crs.toWKT().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                sb.append(String.format("%02x", h[i]));
+            }
+            return sb.toString();
+        } catch (java.security.NoSuchAlgorithmException | UnsupportedOperationException e) {
+            return Integer.toHexString(crs.getName().getCode().hashCode());
+        }
+    }
+
+    private static java.nio.file.Path cacheFile() {
+        return java.nio.file.Paths.get(System.getProperty("user.home"), ".siteplanner", "epsg-cache.properties");
+    }
+
+    /** WKT-hash to EPSG code matches found by earlier full scans (this machine, any run). */
+    private static synchronized java.util.Properties diskCache() {
+        if (diskCache == null) {
+            diskCache = new java.util.Properties();
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(cacheFile())) {
+                diskCache.load(in);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                // no cache yet
+            }
+        }
+        return diskCache;
+    }
+
+    private static synchronized void remember(String key, int code) {
+        java.util.Properties p = diskCache();
+        p.setProperty(key, code == NO_CODE ? "none" : Integer.toString(code));
+        try {
+            java.nio.file.Files.createDirectories(cacheFile().getParent());
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(cacheFile().getParent(), "epsg", ".tmp");
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(tmp)) {
+                p.store(out, "SitePlanner: EPSG codes found for CRS definitions (safe to delete)");
+            }
+            java.nio.file.Files.move(tmp, cacheFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException | RuntimeException e) {
+            // a cache only
         }
     }
 

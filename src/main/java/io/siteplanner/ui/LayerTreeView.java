@@ -91,6 +91,11 @@ public final class LayerTreeView extends TreeView<Object> {
         }
     }
 
+    /** A layer name made fit for a CSS id: non-word characters become '_'. */
+    public static String cssId(String name) {
+        return name.replaceAll("\\W+", "_");
+    }
+
     /** A small swatch for a legend entry. */
     static Node swatch(LegendEntry e) {
         Color fill = fx(e.fill());
@@ -140,9 +145,9 @@ public final class LayerTreeView extends TreeView<Object> {
             LayerItem item = (LayerItem) value;
             CheckBox cb = new CheckBox();
             cb.selectedProperty().bindBidirectional(item.visibleProperty());
-            cb.setId("visible-" + item.getName());
+            cb.setId("visible-" + cssId(item.getName()));
             Label name = new Label(item.getName());
-            name.setId("layer-" + item.getName());
+            name.setId("layer-" + cssId(item.getName()));
             if (item.role() == LayerItem.Role.BASEMAP) {
                 name.setStyle("-fx-text-fill: #666;");
             }

@@ -235,8 +235,9 @@ public final class MainWindow {
                 model.layers().remove(i);
             }
         });
-        Menu layer = new Menu("_Layer", null, add, style, remove);
-        layer.setOnShowing(e -> { });
+        MenuItem add2 = new MenuItem("Add Layer…");
+        add2.setOnAction(e -> chooseAndAddLayers());
+        Menu layer = new Menu("_Layer", null, add2, style, remove);
         MenuItem about = new MenuItem("About SitePlanner");
         about.setOnAction(e -> dialogs.showWarning("SitePlanner", "Site selection for hyperscale AI campuses.\n"
                 + "Basemap: US Census cartographic boundaries (public domain) via us-atlas."));

@@ -1,0 +1,159 @@
+package io.siteplanner.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siteplanner.render.Viewport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window on the bundled demo, headless (Monocle), with real files and real rendering. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
+        window = new MainWindow(stage);
+        stage.setWidth(1200);
+        stage.setHeight(800);
+        window.show(true);
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
+    void waitUntil(Callable<Boolean> cond) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(cond));
+    }
+
+    void waitForDemo() throws Exception {
+        waitUntil(() -> window.model().layers().size() == 6 && window.tasks().currentProperty().get() == null);
+        waitForRender();
+    }
+
+    /** Waits until a render newer than now has been committed and none is pending. */
+    void waitForRender() throws Exception {
+        long before = fx(() -> window.map().renderCountProperty().get());
+        fx(() -> {
+            window.map().requestRender();
+            return null;
+        });
+        waitUntil(() -> window.map().renderCountProperty().get() > before);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    java.awt.image.BufferedImage snapshot() throws Exception {
+        WritableImage img = fx(() -> window.map().snapshot(null, null));
+        return SwingFXUtils.fromFXImage(img, null);
+    }
+
+    static double difference(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+        int w = Math.min(a.getWidth(), b.getWidth());
+        int h = Math.min(a.getHeight(), b.getHeight());
+        long diff = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    diff++;
+                }
+            }
+        }
+        return (double) diff / ((long) w * h);
+    }
+
+    @Test
+    void opensDemoWithItsLayersInTheTree(FxRobot robot) throws Exception {
+        waitForDemo();
+        List<String> names = fx(() -> window.model().layers().stream().map(LayerItem::getName).toList());
+        assertThat(names).containsExactly("Candidate parcels", "Substations", "Transmission lines",
+                "Price zones (EIA 2023)", "US counties", "US states");
+        assertThat(robot.lookup("#layer-Candidate_parcels").tryQuery()).isPresent();
+        assertThat(robot.lookup("#layer-US_states").tryQuery()).isPresent();
+        // the view is zoomed to the demo data: between Mississippi and Indiana
+        Viewport v = fx(() -> window.map().getViewport());
+        assertThat(io.siteplanner.render.WebMercator.lon(v.centerX())).isBetween(-91.0, -86.0);
+    }
+
+    @Test
+    void togglingALayerChangesTheRenderedMap(FxRobot robot) throws Exception {
+        waitForDemo();
+        java.awt.image.BufferedImage before = snapshot();
+        robot.clickOn("#visible-US_states");
+        waitForRender();
+        java.awt.image.BufferedImage after = snapshot();
+        assertThat(fx(() -> window.model().layers().get(5).visibleProperty().get())).isFalse();
+        assertThat(difference(before, after)).isGreaterThan(0.05);
+        robot.clickOn("#visible-US_states");
+        waitForRender();
+        assertThat(difference(before, snapshot())).isLessThan(0.001);
+    }
+
+    @Test
+    void clickingAParcelIdentifiesIt(FxRobot robot) throws Exception {
+        waitForDemo();
+        LayerItem parcels = fx(() -> window.model().first(LayerItem.Role.CANDIDATES));
+        // zoom to the first parcel and click the centre of the map
+        fx(() -> {
+            window.map().zoomTo(parcels.mapLayer().display().get(0).geometry().getEnvelopeInternal());
+            return null;
+        });
+        waitForRender();
+        org.locationtech.jts.geom.Point c = parcels.mapLayer().display().get(0).geometry().getInteriorPoint();
+        Viewport v = fx(() -> window.map().getViewport());
+        javafx.geometry.Point2D screen = fx(() -> window.map().localToScreen(v.toScreenX(c.getX()), v.toScreenY(c.getY())));
+        robot.moveTo(screen).clickOn(MouseButton.PRIMARY);
+        waitUntil(() -> window.identifyPanel().headerText().startsWith("Candidate parcels"));
+        List<String[]> rows = fx(() -> List.copyOf(window.identifyPanel().rows()));
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r[0]).isEqualTo("parcel_id");
+            assertThat(r[1]).isEqualTo("MS-001");
+        });
+    }
+
+    @Test
+    void addingARealLayerAddsItAndACorruptFileShowsAnError(FxRobot robot, @TempDir Path tmp) throws Exception {
+        waitForDemo();
+        Path real = io.siteplanner.TestData.shared("substations_hifld_partial_ms.geojson");
+        fx(() -> window.addLayers(List.of(real)));
+        waitUntil(() -> window.model().layers().size() == 7 && window.tasks().currentProperty().get() == null);
+        assertThat(fx(() -> window.model().layers().get(0).mapLayer().source().size())).isEqualTo(901);
+
+        Path bad = tmp.resolve("broken.gpkg");
+        Files.writeString(bad, "this is not a geopackage");
+        fx(() -> window.addLayers(List.of(bad)));
+        waitUntil(() -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        String text = fx(() -> ((javafx.scene.control.DialogPane) robot.lookup("#error-dialog").query())
+                .getContent().toString());
+        assertThat(text).contains("broken.gpkg");
+        assertThat(text).doesNotContain("Exception");
+        fx(() -> {
+            ((javafx.stage.Stage) robot.lookup("#error-dialog").query().getScene().getWindow()).close();
+            return null;
+        });
+        // the app keeps working: still 7 layers and the map still renders
+        assertThat(fx(() -> window.model().layers().size())).isEqualTo(7);
+        waitForRender();
+    }
+
+    static void runLater(Runnable r) {
+        Platform.runLater(r);
+    }
+}
