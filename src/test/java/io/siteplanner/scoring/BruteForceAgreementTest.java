@@ -135,4 +135,38 @@ class BruteForceAgreementTest {
             assertThat(again.score(i)).isEqualTo(result.score(i));
         }
     }
+
+    @Test
+    void distanceToPolygonLayerIncludingContainmentMatchesBruteForce() {
+        String json = TestData.scenarioJson().replace("\"criteria\": [", "\"criteria\": ["
+                + "{\"id\": \"d_zone\", \"kind\": \"distance\", \"layer\": \"zones\","
+                + " \"filter\": \"zone_id IN (1, 7, 13, 19, 25)\", \"weight\": 0.1},"
+                + "{\"id\": \"z_attr\", \"kind\": \"nearestAttribute\", \"layer\": \"zones\","
+                + " \"filter\": \"zone_id IN (1, 7, 13, 19, 25)\", \"attribute\": \"zone_id\", \"weight\": 0},");
+        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioJson.parse(json), data.source(), Progress.NONE);
+        java.util.Set<Long> keep = java.util.Set.of(1L, 7L, 13L, 19L, 25L);
+        int inside = 0;
+        for (int i = 0; i < data.parcels.size(); i++) {
+            Geometry g = data.parcels.get(i).geometry();
+            double best = Double.POSITIVE_INFINITY;
+            long bestId = -1;
+            for (Feature z : data.zones.features()) {
+                if (keep.contains((Long) z.value(0))) {
+                    double d = DistanceOp.distance(g, z.geometry());
+                    if (d < best) {
+                        best = d;
+                        bestId = (Long) z.value(0);
+                    }
+                }
+            }
+            assertThat(s.raw(0)[i]).as("d_zone %d", i).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-9));
+            if (best > 0) {
+                assertThat(s.raw(1)[i]).as("nearest zone %d", i).isEqualTo((double) bestId);
+            }
+            if (best == 0 && data.zones.get((int) bestId - 1).geometry().contains(g)) {
+                inside++;
+            }
+        }
+        assertThat(inside).as("parcels strictly inside a target polygon").isGreaterThan(50);
+    }
 }

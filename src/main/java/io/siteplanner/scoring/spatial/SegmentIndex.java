@@ -3,13 +3,11 @@ package io.siteplanner.scoring.spatial;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
@@ -41,8 +39,8 @@ public final class SegmentIndex {
     private final int root;
     // polygon features for containment
     private final int[] polyFeature;
-    private final Envelope[] polyEnv;
-    private final IndexedPointInAreaLocator[] polyLoc;
+    private final AreaLocator[] polyLoc;
+    private final org.locationtech.jts.index.strtree.STRtree polyTree;
     private final int featureCount;
 
     private SegmentIndex(double[] ax, double[] ay, double[] bx, double[] by, int[] feature, int items,
@@ -136,14 +134,25 @@ public final class SegmentIndex {
         }
         root = items == 0 ? -1 : levelStart[levelStart.length - 1];
         polyFeature = polyF.stream().mapToInt(Integer::intValue).toArray();
-        polyEnv = new Envelope[polys.size()];
-        polyLoc = new IndexedPointInAreaLocator[polys.size()];
+        polyLoc = new AreaLocator[polys.size()];
+        polyTree = new org.locationtech.jts.index.strtree.STRtree();
         for (int i = 0; i < polys.size(); i++) {
-            polyEnv[i] = polys.get(i).getEnvelopeInternal();
-            polyLoc[i] = new IndexedPointInAreaLocator(polys.get(i));
-            // build the locator's lazy index now, so concurrent queries only read
-            polyLoc[i].locate(new Coordinate(polyEnv[i].getMinX(), polyEnv[i].getMinY()));
+            polyLoc[i] = new AreaLocator(polys.get(i));
+            polyTree.insert(polyLoc[i].envelope(), i);
         }
+        polyTree.build();
+    }
+
+    /** Lowest feature index among the indexed polygons covering (x, y), or Integer.MAX_VALUE. */
+    private int coveringPolygon(double x, double y) {
+        int[] best = {Integer.MAX_VALUE};
+        polyTree.query(new Envelope(x, x, y, y), item -> {
+            int i = (Integer) item;
+            if (polyFeature[i] < best[0] && polyLoc[i].covers(x, y)) {
+                best[0] = polyFeature[i];
+            }
+        });
+        return best[0];
     }
 
     /**
@@ -295,38 +304,17 @@ public final class SegmentIndex {
             double best = maxDistance == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : maxDistance * maxDistance;
             int bestItem = -1;
             int bestF = Integer.MAX_VALUE;
-            boolean areal = p.isAreal(c);
-            // containment in a target polygon gives 0
-            if (polyFeature.length > 0 && areal) {
-                // candidate inside a target polygon: test its first vertex
+            // inside a target polygon: distance 0 (tested with the candidate's first vertex; a candidate that
+            // crosses a target boundary is found by the segment search)
+            if (polyFeature.length > 0) {
                 int v = p.ringStart[p.candRing[c]];
-                double vx = p.xs[v];
-                double vy = p.ys[v];
-                for (int i = 0; i < polyFeature.length; i++) {
-                    Envelope e = polyEnv[i];
-                    if (vx >= e.getMinX() && vx <= e.getMaxX() && vy >= e.getMinY() && vy <= e.getMaxY()
-                            && polyFeature[i] < bestF
-                            && polyLoc[i].locate(new Coordinate(vx, vy)) != Location.EXTERIOR) {
-                        best = 0;
-                        bestF = polyFeature[i];
-                        if (!lowestOnTie) {
-                            break;
-                        }
-                    }
-                }
-                if (best == 0 && !lowestOnTie) {
-                    bestFeature = bestF;
-                    return 0;
-                }
-            } else if (polyFeature.length > 0) {
-                // point/line candidate inside a target polygon
-                int v = p.ringStart[p.candRing[c]];
-                for (int i = 0; i < polyFeature.length; i++) {
-                    Envelope e = polyEnv[i];
-                    if (e.contains(p.xs[v], p.ys[v]) && polyFeature[i] < bestF
-                            && polyLoc[i].locate(new Coordinate(p.xs[v], p.ys[v])) != Location.EXTERIOR) {
-                        best = 0;
-                        bestF = polyFeature[i];
+                int f = coveringPolygon(p.xs[v], p.ys[v]);
+                if (f != Integer.MAX_VALUE) {
+                    best = 0;
+                    bestF = f;
+                    if (!lowestOnTie) {
+                        bestFeature = bestF;
+                        return 0;
                     }
                 }
             }
@@ -457,12 +445,14 @@ public final class SegmentIndex {
             // polygons containing the candidate
             if (polyFeature.length > 0) {
                 int v = p.ringStart[p.candRing[c]];
-                for (int i = 0; i < polyFeature.length; i++) {
-                    if (polyEnv[i].contains(p.xs[v], p.ys[v])
-                            && polyLoc[i].locate(new Coordinate(p.xs[v], p.ys[v])) != Location.EXTERIOR) {
+                double x = p.xs[v];
+                double y = p.ys[v];
+                polyTree.query(new Envelope(x, x, y, y), item -> {
+                    int i = (Integer) item;
+                    if (polyLoc[i].covers(x, y)) {
                         visitor.visit(polyFeature[i], 0);
                     }
-                }
+                });
             }
         }
 
