@@ -58,6 +58,16 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
+        // the EPSG database takes about a second to open: start it while the scenario is parsed
+        Thread warm = new Thread(() -> {
+            try {
+                io.siteplanner.gis.Crs.warmUp();
+            } catch (RuntimeException e) {
+                // the readers report CRS problems themselves
+            }
+        }, "crs-warm-up");
+        warm.setDaemon(true);
+        warm.start();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter w = spec.commandLine().getOut();
         String ext = out == null ? null : FormatRegistry.extension(out);

@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * Layers from files, paths relative to a base folder (the scenario file's folder), read through
  * {@link FormatRegistry#standard()}. CSV join tables are read by {@link CsvTable} (tables need no
- * coordinate columns); other tables (DBF, GeoPackage attribute tables) through the registry.
+ * coordinate columns); other tables (GeoPackage attribute tables, shapefiles) through the registry; a
+ * {@code .dbf} is read through the shapefile next to it (the registry has no stand-alone DBF format).
  */
 public final class FileLayerSource implements LayerSource {
     private final Path baseDir;
@@ -46,6 +47,18 @@ public final class FileLayerSource implements LayerSource {
         String ext = FormatRegistry.extension(p).toLowerCase(Locale.ROOT);
         if (ext.equals("csv") || ext.equals("tsv") || ext.equals("txt")) {
             return CsvTable.read(p);
+        }
+        if (ext.equals("dbf")) {
+            // a .dbf is read through its shapefile (the registry has no stand-alone DBF format yet)
+            Path shp = p.resolveSibling(FormatRegistry.baseName(p) + ".shp");
+            if (!java.nio.file.Files.exists(shp)) {
+                shp = p.resolveSibling(FormatRegistry.baseName(p) + ".SHP");
+            }
+            if (!java.nio.file.Files.exists(shp)) {
+                throw new io.siteplanner.gis.LayerReadException(p, "a stand-alone .dbf table cannot be read yet;"
+                        + " join the shapefile (.shp) it belongs to, or save the table as CSV");
+            }
+            return registry.readVector(shp, ReadOptions.DEFAULT, progress);
         }
         return registry.readVector(p, ReadOptions.DEFAULT.withLayer(join.layer()), progress);
     }
