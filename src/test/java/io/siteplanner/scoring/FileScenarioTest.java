@@ -122,4 +122,13 @@ class FileScenarioTest {
                 + " a stand-alone .dbf table cannot be read yet; join the shapefile (.shp) it belongs to, or save the"
                 + " table as CSV");
     }
+
+    @Test
+    void geoPackageAttributeTableJoinsLikeTheCsv() throws Exception {
+        String json = java.nio.file.Files.readString(DIR.resolve("scenario.json")).replace("\"path\": \"zone_risk.csv\"",
+                "\"path\": \"zone_risk.gpkg\", \"layer\": \"risk\"");
+        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioJson.parse(json), new FileLayerSource(DIR), Progress.NONE);
+        assertThat(s.raw(4)).containsExactly(session.raw(4));
+        assertThat(s.warnings()).anyMatch(w -> w.contains("join zone_risk.gpkg -> zones: 15 of 16 features matched"));
+    }
 }
