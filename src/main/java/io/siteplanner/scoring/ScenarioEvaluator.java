@@ -375,10 +375,46 @@ public final class ScenarioEvaluator {
             return v;
         }
         try (Timings.Timer t = timings.start("reproject " + id)) {
-            return Crs.reproject(v, target, progress);
+            if (v.size() < 50_000) {
+                return Crs.reproject(v, target, progress);
+            }
+            return reprojectParallel(v, target, progress);
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("layers." + id, e.getMessage());
         }
+    }
+
+    /** Reprojects a big layer in parallel chunks (MathTransforms are immutable and thread-safe). */
+    private static VectorLayer reprojectParallel(VectorLayer v, CoordinateReferenceSystem target, Progress progress) {
+        int n = v.size();
+        int chunk = 16384;
+        int chunks = (n + chunk - 1) / chunk;
+        VectorLayer[] parts = new VectorLayer[chunks];
+        io.siteplanner.scoring.spatial.ChunkRunner.run(io.siteplanner.scoring.spatial.ChunkRunner.identity(chunks), 1,
+                progress, "reprojecting " + v.name(), (ord, from, to) -> {
+                    for (int k = from; k < to; k++) {
+                        int c = ord[k];
+                        List<Feature> sub = new ArrayList<>(v.features().subList(c * chunk, Math.min(n, (c + 1) * chunk)));
+                        VectorLayer part = v.toBuilder().features(sub).build();
+                        parts[c] = Crs.reproject(part, target, Progress.NONE);
+                    }
+                });
+        List<Feature> all = new ArrayList<>(n);
+        int failed = 0;
+        for (VectorLayer part : parts) {
+            all.addAll(part.features());
+        }
+        for (int i = 0; i < n; i++) {
+            if (v.get(i).geometry() != null && all.get(i).geometry() == null) {
+                failed++;
+            }
+        }
+        // the source's warnings are kept; per-part reprojection warnings are replaced by one
+        VectorLayer.Builder clean = v.toBuilder().crs(parts[0].crs(), parts[0].epsg()).features(all);
+        if (failed > 0) {
+            clean.warn(failed + " geometries could not be reprojected to " + Crs.name(target) + " and were dropped");
+        }
+        return clean.build();
     }
 
     /** Helper for tests: the distinct layer ids a scenario needs. */
