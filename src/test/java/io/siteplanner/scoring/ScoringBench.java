@@ -25,10 +25,14 @@ import org.locationtech.jts.io.WKTReader;
  * /tmp/bench-data/n&lt;N&gt;, checks the top 100 against the PostGIS reference and times re-weighting.
  *
  * <pre>
- * java -cp target/classes:target/test-classes:$(cat cp.txt) io.siteplanner.scoring.ScoringBench 100000 [csv|gpkg]
+ * /usr/bin/python3 ../shared/bench/gen_data.py --n 1000000          # once
+ * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -Xmx4g -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
+ *     io.siteplanner.scoring.ScoringBench 1000000 [gpkg|csv] [repeats]
  * </pre>
- * {@code csv} reads the generator's WKT CSVs with a test-only loader (no GeoPackage reader needed),
- * {@code gpkg} reads the GeoPackages through the format registry.
+ * {@code gpkg} (default) reads the GeoPackages through the format registry, {@code csv} the generator's WKT
+ * CSVs with a test-only loader. The whole CLI run is timed with
+ * {@code /usr/bin/time -v java -jar target/siteplanner.jar score --scenario ... --top 100 --out top.csv --timings}.
  */
 public final class ScoringBench {
     private ScoringBench() {
@@ -36,7 +40,7 @@ public final class ScoringBench {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100000;
-        String mode = args.length > 1 ? args[1] : "csv";
+        String mode = args.length > 1 ? args[1] : "gpkg";
         Path dir = Path.of("/tmp/bench-data/n" + n);
         Path ref = Path.of("/work/shared/bench/ref/postgis_top100_n" + n + ".csv");
         String json = Files.readString(Path.of("/work/shared/bench/scenario-bench.json"));
