@@ -9,7 +9,6 @@ import io.siteplanner.model.scenario.TransformSpec;
 import io.siteplanner.model.scenario.WeightsSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +32,7 @@ public final class ScoringSession {
     private final double[][] stats; // {min, max} of finite values
     private final Object[] ids;
     private final int[] idOrder;
-    private final Map<String, EvaluationContext.Nearest> exclusions = new HashMap<>();
+    private final Map<String, EvaluationContext.Nearest> exclusions = new java.util.concurrent.ConcurrentHashMap<>();
     private Scenario scenario;
     // caches
     private final double[][] transformed;
@@ -511,6 +510,14 @@ public final class ScoringSession {
     private EvaluationContext.Nearest exclusion(ConstraintSpec k, String path) {
         String key = k.exclude() + "\u0000" + (k.filter() == null ? "" : k.filter());
         EvaluationContext.Nearest d = exclusions.get(key);
+        if (d != null) {
+            return d;
+        }
+        return computeExclusion(k, path, key);
+    }
+
+    private synchronized EvaluationContext.Nearest computeExclusion(ConstraintSpec k, String path, String key) {
+        EvaluationContext.Nearest d = exclusions.get(key);
         if (d == null) {
             if (!ctx.layers.containsKey(k.exclude())) {
                 throw new ScenarioException(path + ".exclude", "layer '" + k.exclude()
@@ -547,8 +554,8 @@ public final class ScoringSession {
         }
     }
 
-    /** The reason constraint k fails for site i, or null when it passes. */
-    synchronized String failReason(ConstraintSpec k, int i) {
+    /** The reason constraint k fails for site i, or null when it passes (thread-safe, lock-free once evaluated). */
+    String failReason(ConstraintSpec k, int i) {
         if (k.isExclusion()) {
             EvaluationContext.Nearest d = exclusion(k, "constraints");
             double x = d.distance()[i];
