@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (not tests).",
-        subcommands = {BenchCommand.Read.class})
+        subcommands = {BenchCommand.Read.class, BenchCommand.Render.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -89,6 +89,86 @@ public final class BenchCommand implements Callable<Integer> {
                         secs.get(0), med, secs.get(secs.size() - 1), n / med, peakHeapMiB());
                 out.flush();
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code bench render}: frame times of map renders while panning and zooming. */
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "Render pan/zoom frames of the demo map (optionally with an extra parcel layer) and print "
+                    + "median and p95 frame times.")
+    static final class Render implements Callable<Integer> {
+        @Option(names = "--layer-file", paramLabel = "FILE",
+                description = "Extra layer to draw on top, e.g. 100,000 parcels (any format).")
+        Path extra;
+
+        @Option(names = "--frames", defaultValue = "120", description = "Frames per sequence (default ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Option(names = "--width", defaultValue = "1600")
+        int width;
+
+        @Option(names = "--height", defaultValue = "1000")
+        int height;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            long t0 = System.nanoTime();
+            java.nio.file.Path maps = io.siteplanner.store.MapsDirectory.find().orElseThrow(
+                    () -> new UsageException("maps/ folder not found"));
+            List<io.siteplanner.render.StyledLayer> layers = new ArrayList<>(io.siteplanner.render.DemoMap.basemap(
+                    io.siteplanner.store.MapsDirectory.states(maps), io.siteplanner.store.MapsDirectory.counties(maps),
+                    Progress.NONE));
+            layers.addAll(io.siteplanner.render.DemoMap.demoLayers(io.siteplanner.store.MapsDirectory.demoData(maps),
+                    Progress.NONE));
+            org.locationtech.jts.geom.Envelope focus = layers.get(layers.size() - 1).layer().bounds();
+            if (extra != null) {
+                io.siteplanner.render.MapLayer l = io.siteplanner.render.DemoMap.prepare(extra, ReadOptions.DEFAULT,
+                        Progress.NONE);
+                layers.add(new io.siteplanner.render.StyledLayer(extra.getFileName().toString(),
+                        io.siteplanner.render.StyledLayer.Role.CANDIDATES, l, io.siteplanner.render.DefaultStyles.candidates(), 1));
+                focus = l.bounds();
+                out.printf(Locale.ROOT, "extra layer: %,d features%n", l.source().size());
+            }
+            List<io.siteplanner.render.LayerDraw> draws = new ArrayList<>();
+            layers.forEach(l -> draws.add(l.draw()));
+            io.siteplanner.render.Viewport vp = io.siteplanner.render.Viewport.fit(focus, width, height, 0.05);
+            java.awt.image.BufferedImage img = io.siteplanner.render.MapRenderer.newImage(width, height);
+            io.siteplanner.render.MapRenderer.render(img, vp, draws, io.siteplanner.render.DefaultStyles.BACKGROUND, () -> false);
+            out.printf(Locale.ROOT, "load + first frame: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+            String[] names = {"pan at full extent", "pan zoomed x8", "zoom in and out"};
+            for (int seq = 0; seq < names.length; seq++) {
+                io.siteplanner.render.Viewport v = seq == 1 ? vp.zoomAt(8, width / 2.0, height / 2.0) : vp;
+                io.siteplanner.render.MapRenderer.render(img, v, draws, io.siteplanner.render.DefaultStyles.BACKGROUND,
+                        () -> false);
+                double[] ms = new double[frames];
+                for (int f = 0; f < frames; f++) {
+                    if (seq == 2) {
+                        double z = f < frames / 2 ? 1.05 : 1 / 1.05;
+                        v = v.zoomAt(z, width * 0.4, height * 0.6);
+                    }
+                    io.siteplanner.render.Viewport prev = v;
+                    if (seq != 2) {
+                        // a drag: whole-pixel moves, as the map control makes them
+                        v = v.pan(Math.round(Math.cos(f / 10.0) * 25), Math.round(Math.sin(f / 10.0) * 25));
+                    }
+                    long s = System.nanoTime();
+                    if (seq == 2 || !io.siteplanner.render.MapRenderer.renderShifted(img, prev, v, draws,
+                            io.siteplanner.render.DefaultStyles.BACKGROUND, () -> false)) {
+                        io.siteplanner.render.MapRenderer.render(img, v, draws, io.siteplanner.render.DefaultStyles.BACKGROUND,
+                                () -> false);
+                    }
+                    ms[f] = (System.nanoTime() - s) / 1e6;
+                }
+                java.util.Arrays.sort(ms);
+                out.printf(Locale.ROOT, "%-20s frames %d  median %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", names[seq], frames,
+                        ms[frames / 2], ms[(int) Math.floor(frames * 0.95)], ms[frames - 1]);
+            }
+            out.printf(Locale.ROOT, "peak heap %.0f MiB%n", peakHeapMiB());
             return ExitCodes.OK;
         }
     }

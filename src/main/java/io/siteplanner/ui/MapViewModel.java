@@ -77,9 +77,16 @@ public final class MapViewModel {
         return out;
     }
 
-    /** Union of the bounds of the data layers (all layers when there are none), display CRS. */
+    /**
+     * The extent to show at start and for "full extent": the candidate sites when there are some, else
+     * the union of the data layers (all layers when there are none), display CRS.
+     */
     public Envelope dataExtent() {
         Envelope e = new Envelope();
+        LayerItem candidates = first(LayerItem.Role.CANDIDATES);
+        if (candidates != null && !candidates.mapLayer().bounds().isNull()) {
+            return candidates.mapLayer().bounds();
+        }
         for (LayerItem i : layers) {
             if (i.role() != LayerItem.Role.BASEMAP) {
                 e.expandToInclude(i.mapLayer().bounds());

@@ -115,4 +115,39 @@ class MapRendererTest {
         Viewport f = Viewport.fit(new Envelope(0, 1000, 0, 500), 200, 100, 0);
         assertThat(f.envelope().covers(new Envelope(0, 1000, 0, 500))).isTrue();
     }
+
+    @Test
+    void shiftedPanRenderEqualsAFullRender() {
+        // a layer with many polygons of several colours, so both shifting and strips matter
+        VectorLayer.Builder b = VectorLayer.builder("grid").crs(Crs.decode("EPSG:3857"), 3857);
+        int n = 0;
+        for (int i = 0; i < 30; i++) {
+            for (int j = 0; j < 30; j++) {
+                double x = MERC_X + (i - 15) * 700;
+                double y = MERC_Y + (j - 15) * 700;
+                b.add(new Feature(++n, Geometries.FACTORY.toGeometry(new Envelope(x, x + 500, y, y + 380)), new Object[0]));
+            }
+        }
+        MapLayer l = MapLayer.prepare(b.build(), Crs.decode("EPSG:3857"), Progress.NONE);
+        LayerDraw d = LayerDraw.of(l, LayerStyle.single(Colors.withAlpha(RED, 128), Colors.rgb(0x000080), 1.2, 0), 1,
+                null, null);
+        Viewport v0 = new Viewport(MERC_X, MERC_Y, 37, 300, 200);
+        BufferedImage img = MapRenderer.newImage(300, 200);
+        MapRenderer.render(img, v0, List.of(d), BG, () -> false);
+        Viewport v1 = v0.pan(37, -23);
+        assertThat(MapRenderer.renderShifted(img, v0, v1, List.of(d), BG, () -> false)).isTrue();
+        BufferedImage full = MapRenderer.render(v1, List.of(d), BG);
+        int differing = 0;
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                if (img.getRGB(x, y) != full.getRGB(x, y)) {
+                    differing++;
+                }
+            }
+        }
+        // antialiased edges may differ by rounding at strip seams only
+        assertThat(differing).isLessThan(300 * 200 / 200);
+        // a zoom cannot be shifted
+        assertThat(MapRenderer.renderShifted(img, v1, v1.zoomAt(2, 10, 10), List.of(d), BG, () -> false)).isFalse();
+    }
 }

@@ -69,6 +69,7 @@ public final class MapCanvas extends Region {
     private Supplier<List<LayerDraw>> layers = List::of;
     private int background = 0xffffffff;
     private boolean inFlight;
+    private boolean contentChanged = true;
     private boolean dirty;
     private Viewport shownViewport;
     private final BufferedImage[] buffers = new BufferedImage[2];
@@ -102,7 +103,7 @@ public final class MapCanvas extends Region {
         viewport.addListener((obs, o, n) -> {
             placeImage();
             drawOverlay();
-            requestRender();
+            requestViewRender();
         });
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
@@ -170,8 +171,14 @@ public final class MapCanvas extends Region {
         }
     }
 
-    /** Asks for a new render (merged with any pending one). Call on the FX thread. */
+    /** Asks for a new render after the layers or styles changed (merged with any pending one). FX thread. */
     public void requestRender() {
+        contentChanged = true;
+        requestViewRender();
+    }
+
+    /** Asks for a render after only the viewport moved: a pan can reuse the last image's pixels. */
+    private void requestViewRender() {
         if (viewport.get() == null) {
             return;
         }
@@ -198,10 +205,23 @@ public final class MapCanvas extends Region {
             fxImages[slot] = null;
         }
         BufferedImage target = img;
+        BufferedImage front = shownViewport == null ? null : buffers[1 - slot];
+        Viewport frontVp = contentChanged ? null : shownViewport;
+        contentChanged = false;
         worker.execute(() -> {
             boolean ok;
             try {
-                MapRenderer.render(target, vp, snapshot, bg, cancelCurrent::get);
+                boolean shifted = false;
+                if (frontVp != null && front != null && front.getWidth() == target.getWidth()
+                        && front.getHeight() == target.getHeight()) {
+                    int[] src = ((DataBufferInt) front.getRaster().getDataBuffer()).getData();
+                    int[] dst = ((DataBufferInt) target.getRaster().getDataBuffer()).getData();
+                    System.arraycopy(src, 0, dst, 0, src.length);
+                    shifted = MapRenderer.renderShifted(target, frontVp, vp, snapshot, bg, cancelCurrent::get);
+                }
+                if (!shifted) {
+                    MapRenderer.render(target, vp, snapshot, bg, cancelCurrent::get);
+                }
                 ok = true;
             } catch (CancelledException e) {
                 ok = false;
@@ -211,12 +231,16 @@ public final class MapCanvas extends Region {
                         "map render failed", e);
             }
             boolean success = ok;
-            Platform.runLater(() -> commit(slot, target, vp, success));
+            boolean wasFull = frontVp == null;
+            Platform.runLater(() -> commit(slot, target, vp, success, wasFull));
         });
     }
 
-    private void commit(int slot, BufferedImage img, Viewport vp, boolean success) {
+    private void commit(int slot, BufferedImage img, Viewport vp, boolean success, boolean wasFull) {
         inFlight = false;
+        if (!success && wasFull) {
+            contentChanged = true; // a cancelled full render still owes the new content
+        }
         if (success) {
             if (fxImages[slot] == null) {
                 int[] data = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
@@ -300,9 +324,14 @@ public final class MapCanvas extends Region {
             box.setWidth(Math.abs(e.getX() - pressX));
             box.setHeight(Math.abs(e.getY() - pressY));
         } else if (dragging) {
-            viewport.set(v.pan(e.getX() - dragX, e.getY() - dragY));
-            dragX = e.getX();
-            dragY = e.getY();
+            // whole pixels, so the next render can shift the last image instead of drawing it all
+            long dx = Math.round(e.getX() - dragX);
+            long dy = Math.round(e.getY() - dragY);
+            if (dx != 0 || dy != 0) {
+                viewport.set(v.pan(dx, dy));
+                dragX += dx;
+                dragY += dy;
+            }
         }
         updateCursor(e.getX(), e.getY());
     }
@@ -333,7 +362,7 @@ public final class MapCanvas extends Region {
         if (v == null) {
             return;
         }
-        double step = Math.min(v.width(), v.height()) / 4.0;
+        double step = Math.round(Math.min(v.width(), v.height()) / 4.0);
         switch (e.getCode()) {
             case PLUS: case ADD: case EQUALS: viewport.set(v.zoomAt(1.5, v.width() / 2.0, v.height() / 2.0)); break;
             case MINUS: case SUBTRACT: viewport.set(v.zoomAt(1 / 1.5, v.width() / 2.0, v.height() / 2.0)); break;
