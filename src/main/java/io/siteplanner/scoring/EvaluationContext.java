@@ -1,0 +1,414 @@
+package io.siteplanner.scoring;
+
+import io.siteplanner.model.Feature;
+import io.siteplanner.model.FieldType;
+import io.siteplanner.model.Layer;
+import io.siteplanner.model.Progress;
+import io.siteplanner.model.RasterLayer;
+import io.siteplanner.model.VectorLayer;
+import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.spatial.ChunkRunner;
+import io.siteplanner.scoring.spatial.Polygons;
+import io.siteplanner.scoring.spatial.SegmentIndex;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.locationtech.jts.algorithm.Centroid;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Everything criteria evaluation needs, built once per scenario evaluation: the layers in the analysis
+ * CRS, the candidates flattened ({@link Polygons}) in Hilbert order, and caches of spatial indexes and
+ * search results keyed by layer + filter, so that criteria sharing a layer/filter share the work. Counts
+ * the spatial passes ({@link #spatialPasses()}) so tests can prove that re-scoring does no spatial work.
+ * Thread-safe for the parallel evaluation it drives.
+ */
+public final class EvaluationContext {
+    /** Square metres per acre (international acre). */
+    public static final double ACRE_M2 = 4046.8564224;
+    /** Candidates per parallel chunk. */
+    static final int CHUNK = 2048;
+
+    final Scenario scenario;
+    final Progress progress;
+    final Timings timings;
+    final CoordinateReferenceSystem analysisCrs;
+    final Map<String, Layer> layers;
+    final VectorLayer candidates;
+    final List<Geometry> candidateGeoms;
+    final Polygons polygons;
+    final int[] order;
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, SegmentIndex> indexes = new ConcurrentHashMap<>();
+    private final Map<String, Nearest> nearest = new ConcurrentHashMap<>();
+    private final Map<String, int[]> zones = new ConcurrentHashMap<>();
+    private final AtomicLong spatialPasses = new AtomicLong();
+    private volatile double[][] centroids;
+
+    EvaluationContext(Scenario scenario, Progress progress, Timings timings, CoordinateReferenceSystem analysisCrs,
+            Map<String, Layer> layers, VectorLayer candidates) {
+        this.scenario = scenario;
+        this.progress = progress;
+        this.timings = timings;
+        this.analysisCrs = analysisCrs;
+        this.layers = layers;
+        this.candidates = candidates;
+        List<Feature> fs = candidates.features();
+        this.candidateGeoms = new java.util.AbstractList<Geometry>() {
+            @Override
+            public Geometry get(int i) {
+                return fs.get(i).geometry();
+            }
+
+            @Override
+            public int size() {
+                return fs.size();
+            }
+        };
+        try (Timings.Timer t = timings.start("prepare candidates: flatten")) {
+            this.polygons = Polygons.of(candidateGeoms);
+        }
+        try (Timings.Timer t = timings.start("prepare candidates: Hilbert order")) {
+            double[] cx = new double[polygons.n];
+            double[] cy = new double[polygons.n];
+            for (int i = 0; i < polygons.n; i++) {
+                cx[i] = polygons.centerX(i);
+                cy[i] = polygons.centerY(i);
+            }
+            this.order = io.siteplanner.scoring.spatial.Hilbert.order(cx, cy, polygons.n);
+        }
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    public Timings timings() {
+        return timings;
+    }
+
+    public CoordinateReferenceSystem analysisCrs() {
+        return analysisCrs;
+    }
+
+    public VectorLayer candidates() {
+        return candidates;
+    }
+
+    public int size() {
+        return polygons.n;
+    }
+
+    public Polygons polygons() {
+        return polygons;
+    }
+
+    public List<Geometry> candidateGeometries() {
+        return candidateGeoms;
+    }
+
+    /** Candidate indices in Hilbert order. */
+    public int[] order() {
+        return order;
+    }
+
+    /** Adds a warning for the user. */
+    public void warn(String w) {
+        warnings.add(w);
+    }
+
+    public List<String> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
+        }
+    }
+
+    /** How many spatial passes over all candidates have run (searches, overlays, samplings). */
+    public long spatialPasses() {
+        return spatialPasses.get();
+    }
+
+    /** Counts one spatial pass (for criteria doing their own spatial work). */
+    public void countSpatialPass() {
+        spatialPasses.incrementAndGet();
+    }
+
+    /** A vector layer of the scenario (in the analysis CRS). */
+    public VectorLayer vector(String id, String path) {
+        Layer l = layers.get(id);
+        if (l == null) {
+            throw new ScenarioException(path, "layer '" + id + "' is not loaded");
+        }
+        if (!(l instanceof VectorLayer)) {
+            throw new ScenarioException(path, "layer '" + id + "' is a raster; a vector layer is needed here");
+        }
+        return (VectorLayer) l;
+    }
+
+    /** A raster layer of the scenario (in its own CRS). */
+    public RasterLayer raster(String id, String path) {
+        Layer l = layers.get(id);
+        if (!(l instanceof RasterLayer)) {
+            throw new ScenarioException(path, "layer '" + id + "' is not a raster (GeoTIFF)");
+        }
+        return (RasterLayer) l;
+    }
+
+    /**
+     * Index of a numeric attribute in a layer.
+     *
+     * @throws ScenarioException when absent or not numeric
+     */
+    public static int numericField(VectorLayer layer, String layerId, String attribute, String path) {
+        int i = layer.schema().indexOf(attribute);
+        if (i < 0) {
+            throw new ScenarioException(path, "unknown attribute '" + attribute + "' in layer '" + layerId
+                    + "' (fields: " + String.join(", ", layer.schema().names()) + ")");
+        }
+        FieldType t = layer.schema().field(i).type();
+        if (!t.isNumeric() && t != FieldType.BOOLEAN && t != FieldType.STRING) {
+            throw new ScenarioException(path, "attribute '" + attribute + "' of layer '" + layerId + "' is "
+                    + t.label() + ", not a number");
+        }
+        if (t == FieldType.STRING) {
+            // allowed when the values are numbers written as text (CSV), checked on the first non-null values
+            int checked = 0;
+            for (Feature f : layer.features()) {
+                Object v = f.value(i);
+                if (v == null || v.toString().isBlank()) {
+                    continue;
+                }
+                if (Double.isNaN(f.number(i))) {
+                    throw new ScenarioException(path, "attribute '" + attribute + "' of layer '" + layerId
+                            + "' is text, not a number (e.g. '" + v + "')");
+                }
+                if (++checked == 20) {
+                    break;
+                }
+            }
+        }
+        return i;
+    }
+
+    /** Compiled filter keep-mask over a layer's features (null filter = all). */
+    public static boolean[] keepMask(VectorLayer layer, String filter, String path) {
+        FeatureFilter.Predicate p = FeatureFilter.compile(filter, layer.schema(), path);
+        boolean[] keep = new boolean[layer.size()];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = p.test(layer.get(i));
+        }
+        return keep;
+    }
+
+    /** The segment index of a layer + filter (built once). */
+    public SegmentIndex index(String layerId, String filter, String path) {
+        String key = layerId + "\u0000" + (filter == null ? "" : filter);
+        SegmentIndex idx = indexes.get(key);
+        if (idx != null) {
+            return idx;
+        }
+        VectorLayer l = vector(layerId, path);
+        try (Timings.Timer t = timings.start("index " + layerId + (filter == null ? "" : " [" + filter + "]"))) {
+            boolean[] keep = keepMask(l, filter, path);
+            List<Geometry> g = new ArrayList<>(l.size());
+            for (Feature f : l.features()) {
+                g.add(f.geometry());
+            }
+            idx = SegmentIndex.build(g, keep);
+        }
+        if (idx.isEmpty()) {
+            warn("layer '" + layerId + "'" + (filter == null ? "" : " with filter '" + filter + "'")
+                    + " has no features: values depending on it are missing");
+        }
+        indexes.put(key, idx);
+        return idx;
+    }
+
+    /**
+     * Result of a nearest search over all candidates.
+     *
+     * @param distance metres (NaN when nothing was found)
+     * @param feature  nearest feature index (lowest on ties), -1 when none
+     */
+    public record Nearest(double[] distance, int[] feature) {
+    }
+
+    /**
+     * Exact polygon distance to the nearest feature of a layer + filter for every candidate, with the nearest
+     * feature (lowest feature order among equally near ones). Cached per layer + filter.
+     */
+    public Nearest nearest(String layerId, String filter, String path) {
+        return nearest(layerId, filter, path, true);
+    }
+
+    /**
+     * As {@link #nearest(String, String, String)}; with {@code exactFeature} false only the distance is
+     * guaranteed (the reported feature is one of the nearest, not necessarily the lowest), which prunes
+     * more. A cached exact-feature result serves both.
+     */
+    public Nearest nearest(String layerId, String filter, String path, boolean exactFeature) {
+        String key = layerId + "\u0000" + (filter == null ? "" : filter);
+        Nearest r = nearest.get(key + "\u0000tie");
+        if (r == null && !exactFeature) {
+            r = nearest.get(key);
+        }
+        if (r != null) {
+            return r;
+        }
+        key = exactFeature ? key + "\u0000tie" : key;
+        SegmentIndex idx = index(layerId, filter, path);
+        int n = size();
+        double[] dist = new double[n];
+        int[] feat = new int[n];
+        spatialPasses.incrementAndGet();
+        ChunkRunner.run(order, CHUNK, progress, "distance to " + layerId, (ord, from, to) -> {
+            SegmentIndex.Searcher s = idx.searcher();
+            for (int k = from; k < to; k++) {
+                int c = ord[k];
+                double d = s.nearest(polygons, c, exactFeature, Double.POSITIVE_INFINITY);
+                dist[c] = d == Double.POSITIVE_INFINITY ? Double.NaN : d;
+                feat[c] = s.bestFeature();
+            }
+        });
+        r = new Nearest(dist, feat);
+        nearest.put(key, r);
+        return r;
+    }
+
+    /** Centroids of all candidates, {x[], y[]} (NaN for empty geometries). JTS centroid algorithm. */
+    public double[][] centroids() {
+        double[][] c = centroids;
+        if (c == null) {
+            synchronized (this) {
+                c = centroids;
+                if (c == null) {
+                    int n = size();
+                    double[] x = new double[n];
+                    double[] y = new double[n];
+                    ChunkRunner.run(order, CHUNK * 4, progress, "centroids", (ord, from, to) -> {
+                        double[] out = new double[2];
+                        for (int k = from; k < to; k++) {
+                            int i = ord[k];
+                            Geometry g = candidateGeoms.get(i);
+                            if (g == null || g.isEmpty()) {
+                                x[i] = Double.NaN;
+                                y[i] = Double.NaN;
+                            } else if (polygons.centroid(i, out)) {
+                                x[i] = out[0];
+                                y[i] = out[1];
+                            } else {
+                                Coordinate cc = Centroid.getCentroid(g);
+                                x[i] = cc.x;
+                                y[i] = cc.y;
+                            }
+                        }
+                    });
+                    c = new double[][] {x, y};
+                    centroids = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * For every candidate, the zone (feature index of layer + filter) containing its centroid, boundary
+     * included; the lowest feature order on ties; -1 when none. Cached.
+     */
+    public int[] zoneAtCentroid(String layerId, String filter, String path) {
+        String key = layerId + "\u0000" + (filter == null ? "" : filter);
+        int[] r = zones.get(key);
+        if (r != null) {
+            return r;
+        }
+        VectorLayer l = vector(layerId, path);
+        boolean[] keep = keepMask(l, filter, path);
+        io.siteplanner.scoring.spatial.AreaLocator[] loc = new io.siteplanner.scoring.spatial.AreaLocator[l.size()];
+        Envelope all = new Envelope();
+        for (int i = 0; i < l.size(); i++) {
+            Geometry g = l.get(i).geometry();
+            if (!keep[i] || g == null || g.isEmpty() || g.getDimension() < 2) {
+                continue;
+            }
+            loc[i] = new io.siteplanner.scoring.spatial.AreaLocator(g);
+            all.expandToInclude(g.getEnvelopeInternal());
+        }
+        // uniform grid of zone envelopes; each cell lists zones in ascending feature order
+        final int gsz = 128;
+        List<List<Integer>> cells = new ArrayList<>(gsz * gsz);
+        for (int k = 0; k < gsz * gsz; k++) {
+            cells.add(new ArrayList<>());
+        }
+        double cw = all.isNull() ? 1 : Math.max(all.getWidth(), 1e-9) / gsz;
+        double ch = all.isNull() ? 1 : Math.max(all.getHeight(), 1e-9) / gsz;
+        for (int i = 0; i < l.size(); i++) {
+            if (loc[i] == null) {
+                continue;
+            }
+            Envelope e = l.get(i).geometry().getEnvelopeInternal();
+            int c0 = Math.max(0, (int) Math.floor((e.getMinX() - all.getMinX()) / cw));
+            int c1 = Math.min(gsz - 1, (int) Math.floor((e.getMaxX() - all.getMinX()) / cw));
+            int r0 = Math.max(0, (int) Math.floor((e.getMinY() - all.getMinY()) / ch));
+            int r1 = Math.min(gsz - 1, (int) Math.floor((e.getMaxY() - all.getMinY()) / ch));
+            for (int row = r0; row <= r1; row++) {
+                for (int col = c0; col <= c1; col++) {
+                    cells.get(row * gsz + col).add(i);
+                }
+            }
+        }
+        int[][] grid = new int[gsz * gsz][];
+        for (int k = 0; k < grid.length; k++) {
+            grid[k] = cells.get(k).stream().mapToInt(Integer::intValue).toArray();
+        }
+        double gx0 = all.getMinX();
+        double gy0 = all.getMinY();
+        double[][] c = centroids();
+        int n = size();
+        int[] zone = new int[n];
+        spatialPasses.incrementAndGet();
+        ChunkRunner.run(order, CHUNK * 2, progress, "zones of " + layerId, (ord, from, to) -> {
+            for (int k = from; k < to; k++) {
+                int i = ord[k];
+                double x = c[0][i];
+                double y = c[1][i];
+                zone[i] = -1;
+                if (x != x || all.isNull() || !all.contains(x, y)) {
+                    continue;
+                }
+                int cx = Math.min(gsz - 1, (int) ((x - gx0) / cw));
+                int cy = Math.min(gsz - 1, (int) ((y - gy0) / ch));
+                for (int z : grid[cy * gsz + cx]) {
+                    if (loc[z].covers(x, y)) {
+                        zone[i] = z;
+                        break;
+                    }
+                }
+            }
+        });
+        zones.put(key, zone);
+        return zone;
+    }
+
+    /** Values of a numeric attribute of the referenced features (NaN where feature is -1 or null). */
+    public static double[] attributeOf(VectorLayer layer, int field, int[] feature) {
+        double[] out = new double[feature.length];
+        double[] byFeature = new double[layer.size()];
+        for (int i = 0; i < byFeature.length; i++) {
+            byFeature[i] = layer.get(i).number(field);
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = feature[i] < 0 ? Double.NaN : byFeature[feature[i]];
+        }
+        return out;
+    }
+}
