@@ -1,0 +1,242 @@
+package io.siteplanner.ui;
+
+import io.siteplanner.model.scenario.ConstraintSpec;
+import io.siteplanner.model.scenario.MethodSpec;
+import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.model.scenario.TransformSpec;
+import io.siteplanner.scoring.ScoreResult;
+import java.util.Locale;
+import javafx.beans.property.DoubleProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/**
+ * The scenario panel: campus inputs (with units), the scoring method, one weight slider per criterion
+ * (the map and the table re-score live while dragging), transform editing, AHP weights, and the
+ * constraints.
+ */
+public final class ScenarioPanel extends ScrollPane {
+    private final ScenarioViewModel vm;
+    private final VBox content = new VBox(8);
+    private final Label title = new Label("No scenario");
+    private final VBox criteriaBox = new VBox(6);
+    private final Label constraints = new Label();
+    private final Label status = new Label();
+    private Runnable onCampusChanged = () -> { };
+    private final Window owner;
+
+    public ScenarioPanel(ScenarioViewModel vm, Window owner) {
+        this.vm = vm;
+        this.owner = owner;
+        setId("scenario-panel");
+        setFitToWidth(true);
+        content.setPadding(new Insets(8));
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
+        title.setWrapText(true);
+
+        GridPane campus = new GridPane();
+        campus.setHgap(6);
+        campus.setVgap(4);
+        campus.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(90), new ColumnConstraints());
+        addNumber(campus, 0, "IT load", vm.itLoadMwProperty(), "MW", "it-load");
+        addNumber(campus, 1, "PUE", vm.pueProperty(), "", "pue");
+        addNumber(campus, 2, "Minimum area", vm.minAcresProperty(), "acres", "min-acres");
+        Label demand = new Label();
+        demand.textProperty().bind(vm.itLoadMwProperty().multiply(vm.pueProperty()).asString(Locale.ROOT,
+                "Grid demand: %,.0f MW"));
+        demand.setStyle("-fx-text-fill: #555;");
+
+        ChoiceBox<MethodSpec.Type> method = new ChoiceBox<>();
+        method.setId("method");
+        method.getItems().addAll(MethodSpec.Type.values());
+        method.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MethodSpec.Type t) {
+                if (t == null) {
+                    return "";
+                }
+                switch (t) {
+                    case TOPSIS: return "TOPSIS";
+                    case OWA: return "OWA (orness 0.5)";
+                    default: return "Weighted sum";
+                }
+            }
+
+            @Override
+            public MethodSpec.Type fromString(String s) {
+                return null;
+            }
+        });
+        method.valueProperty().bindBidirectional(vm.methodProperty());
+        Button ahp = new Button("AHP weights…");
+        ahp.setId("ahp-button");
+        ahp.setOnAction(e -> AhpDialog.show(owner, vm));
+        HBox methodRow = new HBox(6, new Label("Method"), method, ahp);
+        methodRow.setAlignment(Pos.CENTER_LEFT);
+
+        constraints.setWrapText(true);
+        status.setWrapText(true);
+        status.setStyle("-fx-text-fill: #555;");
+        content.getChildren().addAll(title, sectionLabel("Campus"), campus, demand, new Separator(), methodRow,
+                sectionLabel("Criteria and weights"), criteriaBox, new Separator(), sectionLabel("Constraints"),
+                constraints, status);
+        setContent(content);
+
+        vm.criteria().addListener((javafx.collections.ListChangeListener<ScenarioViewModel.CriterionRow>) c -> rebuild());
+        vm.scenarioProperty().addListener((o, a, s) -> {
+            title.setText(s == null ? "No scenario" : s.name());
+            rebuild();
+        });
+        vm.resultProperty().addListener((o, a, r) -> showResult(r));
+    }
+
+    /** Called when IT load or PUE changed and the scenario must be evaluated again. */
+    public void setOnCampusChanged(Runnable r) {
+        onCampusChanged = r;
+    }
+
+    private static Label sectionLabel(String s) {
+        Label l = new Label(s);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+
+    private void addNumber(GridPane g, int row, String label, DoubleProperty p, String unit, String id) {
+        TextField f = new TextField();
+        f.setId(id);
+        TextFormatter<Double> tf = new TextFormatter<>(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : (d == Math.rint(d) ? String.format(Locale.ROOT, "%.0f", d)
+                        : String.format(Locale.ROOT, "%.2f", d));
+            }
+
+            @Override
+            public Double fromString(String s) {
+                try {
+                    double v = Double.parseDouble(s.trim().replace(",", ""));
+                    return v > 0 && Double.isFinite(v) ? v : p.get();
+                } catch (NumberFormatException e) {
+                    return p.get();
+                }
+            }
+        });
+        f.setTextFormatter(tf);
+        tf.setValue(p.get());
+        p.addListener((o, a, b) -> tf.setValue(b.doubleValue()));
+        tf.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != p.get()) {
+                p.set(b);
+                if (vm.campusChanged()) {
+                    onCampusChanged.run();
+                } else {
+                    vm.rescore();
+                }
+            }
+        });
+        g.addRow(row, new Label(label), f, new Label(unit));
+    }
+
+    private void rebuild() {
+        criteriaBox.getChildren().clear();
+        for (ScenarioViewModel.CriterionRow r : vm.criteria()) {
+            Label name = new Label(r.id());
+            name.setStyle("-fx-font-weight: bold;");
+            name.setTooltip(new Tooltip(r.label() + "\n" + r.spec().kind().json()));
+            Label desc = new Label(r.label());
+            desc.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
+            desc.setWrapText(true);
+            Slider s = new Slider(0, 1, r.weightProperty().get());
+            s.setId("weight-" + r.id());
+            s.setBlockIncrement(0.05);
+            s.valueProperty().bindBidirectional(r.weightProperty());
+            HBox.setHgrow(s, Priority.ALWAYS);
+            Label pct = new Label();
+            pct.setMinWidth(44);
+            pct.setId("weight-pct-" + r.id());
+            Runnable upd = () -> pct.setText(String.format(Locale.ROOT, "%.0f %%", 100 * normalised(r)));
+            upd.run();
+            vm.criteria().forEach(x -> x.weightProperty().addListener((o, a, b) -> upd.run()));
+            Button edit = new Button("…");
+            edit.setTooltip(new Tooltip("Edit the transform to a 0..1 score"));
+            edit.setOnAction(e -> TransformDialog.show(owner, r.id(), r.transformProperty().get())
+                    .ifPresent(t -> r.transformProperty().set(t)));
+            Label tr = new Label(describe(r.transformProperty().get()));
+            tr.setStyle("-fx-text-fill: #777; -fx-font-size: 11px;");
+            r.transformProperty().addListener((o, a, b) -> tr.setText(describe(b)));
+            HBox row = new HBox(6, s, pct, edit);
+            row.setAlignment(Pos.CENTER_LEFT);
+            criteriaBox.getChildren().add(new VBox(1, name, desc, row, tr));
+        }
+        Scenario s = vm.scenarioProperty().get();
+        StringBuilder sb = new StringBuilder();
+        if (s != null) {
+            for (ConstraintSpec k : s.constraints()) {
+                if (k.isExclusion()) {
+                    sb.append("• not within ").append(k.buffer()).append(" m of ").append(k.exclude());
+                    if (k.filter() != null) {
+                        sb.append(" [").append(k.filter()).append(']');
+                    }
+                } else {
+                    sb.append("• ").append(k.criterion()).append(' ').append(k.op()).append(' ').append(k.value());
+                }
+                sb.append('\n');
+            }
+        }
+        constraints.setText(sb.length() == 0 ? "none" : sb.toString().trim() + "\n(the minimum area follows the campus input)");
+    }
+
+    private double normalised(ScenarioViewModel.CriterionRow r) {
+        double sum = 0;
+        for (ScenarioViewModel.CriterionRow x : vm.criteria()) {
+            sum += x.weightProperty().get();
+        }
+        return sum > 0 ? r.weightProperty().get() / sum : 0;
+    }
+
+    /** A one-line description of a transform. */
+    static String describe(TransformSpec t) {
+        if (t == null) {
+            return "";
+        }
+        String d = t.direction() == null ? "" : " " + t.direction().name().toLowerCase(Locale.ROOT);
+        switch (t.type()) {
+            case LINEAR: return "linear" + d + (t.min() != null ? " " + t.min() + "…" + t.max() : " over the data range");
+            case THRESHOLD: return "threshold" + d + " at " + t.value();
+            case SIGMOID: return "sigmoid" + d + ", midpoint " + t.midpoint() + ", spread " + t.spread();
+            case GAUSSIAN: return "gaussian, ideal " + t.ideal() + ", spread " + t.spread();
+            case PIECEWISE: {
+                StringBuilder sb = new StringBuilder("piecewise");
+                for (double[] p : t.points()) {
+                    sb.append(' ').append(io.siteplanner.model.Units.number(p[0])).append('→').append(p[1]);
+                }
+                return sb.toString();
+            }
+            default: return t.type().json() + d;
+        }
+    }
+
+    private void showResult(ScoreResult r) {
+        if (r == null) {
+            status.setText("");
+            return;
+        }
+        status.setText(String.format(Locale.ROOT, "%,d sites scored, %,d pass all constraints.", r.size(), r.passedCount()));
+    }
+}

@@ -1,0 +1,272 @@
+package io.siteplanner.ui;
+
+import io.siteplanner.model.Progress;
+import io.siteplanner.model.scenario.Campus;
+import io.siteplanner.model.scenario.ConstraintSpec;
+import io.siteplanner.model.scenario.CriterionSpec;
+import io.siteplanner.model.scenario.MethodSpec;
+import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.model.scenario.TransformSpec;
+import io.siteplanner.scoring.FileLayerSource;
+import io.siteplanner.scoring.ScenarioEvaluator;
+import io.siteplanner.scoring.ScoreResult;
+import io.siteplanner.scoring.ScoringSession;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The active scenario as the UI edits it: campus inputs, criterion weights and the method, with live
+ * re-scoring. Evaluation (spatial work) runs once per scenario in a background task; weight and method
+ * changes re-score the evaluated columns on a single worker (latest request wins) and publish the
+ * result on the FX thread. FX-thread properties only.
+ */
+public final class ScenarioViewModel {
+    /** One criterion row of the scenario panel. */
+    public static final class CriterionRow {
+        private final CriterionSpec spec;
+        private final DoubleProperty weight = new SimpleDoubleProperty();
+        private final ObjectProperty<TransformSpec> transform = new SimpleObjectProperty<>();
+
+        CriterionRow(CriterionSpec spec) {
+            this.spec = spec;
+            this.weight.set(spec.weight());
+            this.transform.set(spec.transform());
+        }
+
+        /** The transform to [0,1]. */
+        public ObjectProperty<TransformSpec> transformProperty() {
+            return transform;
+        }
+
+        public CriterionSpec spec() {
+            return spec;
+        }
+
+        public String id() {
+            return spec.id();
+        }
+
+        /** The label, or the id when there is none. */
+        public String label() {
+            return spec.label() == null ? spec.id() : spec.label();
+        }
+
+        /** Raw weight as the user set it (the engine normalises weights to sum 1). */
+        public DoubleProperty weightProperty() {
+            return weight;
+        }
+    }
+
+    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
+    private final ReadOnlyObjectWrapper<ScoringSession> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyObjectWrapper<ScoreResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ObservableList<CriterionRow> criteria = FXCollections.observableArrayList();
+    private final ObjectProperty<MethodSpec.Type> method = new SimpleObjectProperty<>(this, "method",
+            MethodSpec.Type.WEIGHTED_SUM);
+    private final DoubleProperty itLoadMw = new SimpleDoubleProperty(this, "itLoadMw");
+    private final DoubleProperty pue = new SimpleDoubleProperty(this, "pue");
+    private final DoubleProperty minAcres = new SimpleDoubleProperty(this, "minAcres");
+    private final ExecutorService rescorer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rescore");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong generation = new AtomicLong();
+    private Path baseDir;
+    private boolean loading;
+
+    public ScenarioViewModel() {
+        method.addListener((o, a, b) -> {
+            if (!loading && b != null) {
+                rescore();
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<ScoringSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    /** The latest score result (FX thread), or null before the first evaluation. */
+    public ReadOnlyObjectProperty<ScoreResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
+    }
+
+    public ObservableList<CriterionRow> criteria() {
+        return criteria;
+    }
+
+    public ObjectProperty<MethodSpec.Type> methodProperty() {
+        return method;
+    }
+
+    public DoubleProperty itLoadMwProperty() {
+        return itLoadMw;
+    }
+
+    public DoubleProperty pueProperty() {
+        return pue;
+    }
+
+    public DoubleProperty minAcresProperty() {
+        return minAcres;
+    }
+
+    /** Folder that relative layer paths of the scenario are resolved against. */
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** Evaluates a scenario (spatial work): call from a background task. */
+    public static ScoringSession evaluate(Scenario s, Path baseDir, Progress progress) {
+        return ScenarioEvaluator.evaluate(s, new FileLayerSource(baseDir), progress);
+    }
+
+    /** Installs an evaluated session and its first result (FX thread). */
+    public void install(Path dir, ScoringSession evaluated) {
+        loading = true;
+        try {
+            this.baseDir = dir;
+            Scenario s = evaluated.scenario();
+            scenario.set(s);
+            Campus c = s.campus();
+            itLoadMw.set(c.itLoadMw());
+            pue.set(c.pue());
+            minAcres.set(c.minAcres());
+            method.set(s.method().type());
+            List<CriterionRow> rows = new ArrayList<>();
+            for (CriterionSpec spec : s.criteria()) {
+                CriterionRow row = new CriterionRow(spec);
+                row.weightProperty().addListener((o, a, b) -> {
+                    if (!loading) {
+                        rescore();
+                    }
+                });
+                row.transformProperty().addListener((o, a, b) -> {
+                    if (!loading) {
+                        rescore();
+                    }
+                });
+                rows.add(row);
+            }
+            criteria.setAll(rows);
+            session.set(evaluated);
+        } finally {
+            loading = false;
+        }
+        result.set(evaluated.score());
+    }
+
+    /** The scenario with the panel's current weights, method and campus inputs. */
+    public Scenario currentScenario() {
+        Scenario s = scenario.get();
+        if (s == null) {
+            return null;
+        }
+        List<CriterionSpec> specs = new ArrayList<>();
+        for (CriterionRow r : criteria) {
+            specs.add(r.spec().toBuilder().weight(r.weightProperty().get()).transform(r.transformProperty().get()).build());
+        }
+        Campus c = s.campus();
+        Campus campus = new Campus(itLoadMw.get(), pue.get(), c.utilization(), minAcres.get(), c.years(),
+                c.discountRate(), c.landPriceUsdPerAcre());
+        List<ConstraintSpec> constraints = new ArrayList<>();
+        for (ConstraintSpec k : s.constraints()) {
+            // the campus' minimum acreage drives an "acres >= N" constraint on an area criterion
+            if (!k.isExclusion() && ">=".equals(k.op()) && k.value() != null && k.value() == c.minAcres()
+                    && s.criterion(k.criterion()) != null
+                    && s.criterion(k.criterion()).kind() == io.siteplanner.model.scenario.CriterionKind.AREA) {
+                constraints.add(new ConstraintSpec(k.criterion(), k.op(), minAcres.get(), null, null, null, k.label()));
+            } else {
+                constraints.add(k);
+            }
+        }
+        MethodSpec m = method.get() == s.method().type() ? s.method()
+                : method.get() == MethodSpec.Type.TOPSIS ? MethodSpec.topsis(false)
+                : method.get() == MethodSpec.Type.OWA ? MethodSpec.owa(0.5) : MethodSpec.weightedSum();
+        return new Scenario(s.name(), s.description(), campus, s.analysisCrs(), s.layers(), s.candidates(), s.idField(),
+                specs, constraints, s.weights(), m);
+    }
+
+    /** True when the campus inputs changed what must be measured (demand, costs): evaluate again. */
+    public boolean campusChanged() {
+        Scenario s = scenario.get();
+        return s != null && (s.campus().itLoadMw() != itLoadMw.get() || s.campus().pue() != pue.get());
+    }
+
+    /**
+     * Re-scores with the current weights, method and constraints on the worker (no spatial work) and
+     * publishes the result on the FX thread; requests arriving meanwhile supersede this one.
+     */
+    public void rescore() {
+        ScoringSession s = session.get();
+        if (s == null) {
+            return;
+        }
+        Scenario next = currentScenario();
+        long gen = generation.incrementAndGet();
+        rescorer.execute(() -> {
+            if (generation.get() != gen) {
+                return; // a newer request is queued
+            }
+            ScoreResult r;
+            try {
+                double[] w = new double[next.criteria().size()];
+                for (int c = 0; c < w.length; c++) {
+                    w[c] = next.criteria().get(c).weight();
+                }
+                boolean allZero = true;
+                for (double x : w) {
+                    allZero &= x == 0;
+                }
+                if (allZero) {
+                    return; // nothing to rank by; keep the last result
+                }
+                s.update(next);
+                r = s.score();
+            } catch (RuntimeException e) {
+                return;
+            }
+            ScoreResult res = r;
+            Platform.runLater(() -> {
+                if (generation.get() == gen) {
+                    result.set(res);
+                }
+            });
+        });
+    }
+
+    /** Sets all weights at once (AHP), without one re-score per weight. */
+    public void setWeights(double[] w) {
+        loading = true;
+        try {
+            for (int i = 0; i < w.length && i < criteria.size(); i++) {
+                criteria.get(i).weightProperty().set(w[i]);
+            }
+        } finally {
+            loading = false;
+        }
+        rescore();
+    }
+
+    public void dispose() {
+        rescorer.shutdownNow();
+    }
+}

@@ -1,0 +1,250 @@
+package io.siteplanner.ui;
+
+import io.siteplanner.model.Units;
+import io.siteplanner.scoring.ScoreResult;
+import io.siteplanner.scoring.ScoringSession;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The ranked sites: rank, id, score, pass/fail, raw values with units and reasons. Sortable by any
+ * column, filterable by id text and "passed only"; selection is reported as site indices and can be set
+ * from the map; double-click zooms to the site.
+ */
+public final class SiteTable extends BorderPane {
+    /** One site of one score result (immutable snapshot). */
+    public record SiteRow(int index, int rank, String id, double score, boolean passed, double[] raw, String reasons) {
+    }
+
+    private final TableView<SiteRow> table = new TableView<>();
+    private final ObservableList<SiteRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<SiteRow> filtered = new FilteredList<>(rows, r -> true);
+    private final TextField filterText = new TextField();
+    private final CheckBox passedOnly = new CheckBox("Passed only");
+    private final Label summary = new Label();
+    private Units.DistanceUnit distanceUnit = Units.defaultDistanceUnit(Locale.getDefault());
+    private ScoringSession columnsFor;
+    private Consumer<BitSet> onSelect = b -> { };
+    private IntConsumer onOpen = i -> { };
+    private boolean syncing;
+
+    public SiteTable() {
+        setId("site-table");
+        table.setId("site-table-view");
+        SortedList<SiteRow> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No scored sites yet"));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SiteRow>) c -> {
+            if (syncing) {
+                return;
+            }
+            BitSet b = new BitSet();
+            for (SiteRow r : table.getSelectionModel().getSelectedItems()) {
+                if (r != null) {
+                    b.set(r.index());
+                }
+            }
+            onSelect.accept(b);
+        });
+        table.setRowFactory(tv -> {
+            TableRow<SiteRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(SiteRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setStyle(item != null && !item.passed() ? "-fx-text-background-color: #8a8a8a;" : "");
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    onOpen.accept(row.getItem().index());
+                }
+            });
+            return row;
+        });
+        filterText.setPromptText("Filter by site id…");
+        filterText.textProperty().addListener((o, a, b) -> refilter());
+        passedOnly.selectedProperty().addListener((o, a, b) -> refilter());
+        HBox bar = new HBox(8, new Label("Sites"), filterText, passedOnly, summary);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        setTop(bar);
+        setCenter(table);
+    }
+
+    public void setOnSelect(Consumer<BitSet> c) {
+        onSelect = c;
+    }
+
+    /** Double-click on a row: the site index. */
+    public void setOnOpen(IntConsumer c) {
+        onOpen = c;
+    }
+
+    public TableView<SiteRow> tableView() {
+        return table;
+    }
+
+    public void setDistanceUnit(Units.DistanceUnit u) {
+        distanceUnit = u;
+        columnsFor = null;
+    }
+
+    private void refilter() {
+        String t = filterText.getText() == null ? "" : filterText.getText().trim().toLowerCase(Locale.ROOT);
+        boolean p = passedOnly.isSelected();
+        filtered.setPredicate(r -> (!p || r.passed()) && (t.isEmpty() || r.id().toLowerCase(Locale.ROOT).contains(t)));
+    }
+
+    /** Shows a result: rebuilds rows, keeps sorting and selection. FX thread. */
+    public void show(ScoreResult result) {
+        ScoringSession s = result.session();
+        if (columnsFor != s) {
+            buildColumns(s);
+            columnsFor = s;
+        }
+        BitSet selected = selection();
+        int n = result.size();
+        int m = s.criteria().size();
+        List<SiteRow> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double[] raw = new double[m];
+            for (int c = 0; c < m; c++) {
+                raw[c] = s.raw(c)[i];
+            }
+            Object id = s.id(i);
+            out.add(new SiteRow(i, result.rank(i), id == null ? "" : id.toString(), result.score(i), result.passed(i), raw,
+                    String.join("; ", result.reasons(i))));
+        }
+        syncing = true;
+        try {
+            rows.setAll(out);
+            select(selected, false);
+        } finally {
+            syncing = false;
+        }
+        summary.setText(String.format(Locale.ROOT, "%,d sites, %,d pass all constraints", n, result.passedCount()));
+    }
+
+    /** Site indices selected in the table. */
+    public BitSet selection() {
+        BitSet b = new BitSet();
+        for (SiteRow r : table.getSelectionModel().getSelectedItems()) {
+            if (r != null) {
+                b.set(r.index());
+            }
+        }
+        return b;
+    }
+
+    /** Selects sites (from the map); scrolls to the first when asked. */
+    public void select(BitSet sites, boolean scroll) {
+        boolean wasSyncing = syncing;
+        syncing = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            int first = -1;
+            ObservableList<SiteRow> items = table.getItems();
+            for (int k = 0; k < items.size(); k++) {
+                if (sites.get(items.get(k).index())) {
+                    table.getSelectionModel().select(k);
+                    if (first < 0) {
+                        first = k;
+                    }
+                }
+            }
+            if (scroll && first >= 0) {
+                table.scrollTo(Math.max(0, first - 2));
+            }
+        } finally {
+            syncing = wasSyncing;
+        }
+    }
+
+    private void buildColumns(ScoringSession s) {
+        table.getColumns().clear();
+        TableColumn<SiteRow, Number> rank = new TableColumn<>("Rank");
+        rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
+        rank.setPrefWidth(55);
+        TableColumn<SiteRow, String> id = new TableColumn<>(s.idField() == null ? "Site" : s.idField());
+        id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().id()));
+        id.setPrefWidth(90);
+        TableColumn<SiteRow, Number> score = new TableColumn<>("Score");
+        score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
+        score.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : String.format(Locale.ROOT, "%.4f", v.doubleValue()));
+            }
+        });
+        score.setPrefWidth(70);
+        TableColumn<SiteRow, String> passed = new TableColumn<>("Pass");
+        passed.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().passed() ? "yes" : "no"));
+        passed.setPrefWidth(45);
+        table.getColumns().add(rank);
+        table.getColumns().add(id);
+        table.getColumns().add(score);
+        table.getColumns().add(passed);
+        for (int c = 0; c < s.criteria().size(); c++) {
+            final int ci = c;
+            String unit = s.column(c).unit();
+            String label = s.criteria().get(c).label();
+            String ul = Units.label(unit, distanceUnit);
+            TableColumn<SiteRow, Number> col = new TableColumn<>(s.criteria().get(c).id() + (ul.isEmpty() ? "" : " (" + ul + ")"));
+            Label header = new Label(col.getText());
+            if (label != null) {
+                header.setTooltip(new Tooltip(label));
+            }
+            col.setText(null);
+            col.setGraphic(header);
+            col.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(Units.toDisplay(r.getValue().raw()[ci], unit,
+                    distanceUnit)));
+            col.setCellFactory(k -> new TableCell<>() {
+                @Override
+                protected void updateItem(Number v, boolean empty) {
+                    super.updateItem(v, empty);
+                    if (empty || v == null || getTableRow() == null || getTableRow().getItem() == null) {
+                        setText(null);
+                        return;
+                    }
+                    setText(Units.format(getTableRow().getItem().raw()[ci], unit, distanceUnit));
+                }
+            });
+            col.setStyle("-fx-alignment: CENTER-RIGHT;");
+            col.setPrefWidth(95);
+            table.getColumns().add(col);
+        }
+        TableColumn<SiteRow, String> reasons = new TableColumn<>("Reasons");
+        reasons.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reasons()));
+        reasons.setPrefWidth(220);
+        table.getColumns().add(reasons);
+        table.getSortOrder().setAll(rank);
+    }
+}
