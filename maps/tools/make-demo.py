@@ -28,14 +28,24 @@ REGIONS = [
     ('IN', 'IN', 'St. Joseph', -86.51, 41.70, [138, 345, 765]),
 ]
 CAP = {69: 102, 115: 180, 138: 205, 161: 260, 230: 400, 345: 750, 500: 1500, 765: 2500}  # MW, NREL reVX-like
-LAND = {'MS': (6000, 18000), 'IN': (9000, 28000)}  # $/acre, illustrative
+LAND_PRICE = {'MS': (6000, 18000), 'IN': (9000, 28000)}  # $/acre, illustrative
+
+# land = state outlines of the basemap: parcels and substations must lie on land (not in Lake Michigan)
+from shapely.ops import unary_union
+from shapely.prepared import prep
+_states = json.load(open(os.path.join(MAPS, 'basemap', 'us_states.geojson')))
+LAND = prep(unary_union([shape(f['geometry']) for f in _states['features']
+                         if f['properties']['NAME'] in ('Mississippi', 'Indiana', 'Michigan', 'Illinois')]))
 
 parcels, subs, lines = [], [], []
 for code, st, county, lon0, lat0, kvs in REGIONS:
     # substations: 14 per region in a 60 x 60 km box
     s_xy = []
     for i in range(14):
-        x, y = rng.uniform(-30000, 30000), rng.uniform(-30000, 30000)
+        while True:
+            x, y = rng.uniform(-30000, 30000), rng.uniform(-30000, 30000)
+            if LAND.contains(Point(*to_ll(x, y, lon0, lat0))):
+                break
         kv = int(rng.choice(kvs, p=np.linspace(1.6, 0.4, len(kvs)) / np.linspace(1.6, 0.4, len(kvs)).sum()))
         cap = round(CAP[kv] * rng.uniform(0.8, 1.6))
         avail = round(cap * rng.beta(2, 4))
@@ -56,7 +66,8 @@ for code, st, county, lon0, lat0, kvs in REGIONS:
             lines.append(dict(region=code, a=i, b=j, line_id=f'{code}-L{len(lines)+1:03d}', kv=lkv,
                               owner='Illustrative Utility ' + code, geom=LineString(pts)))
     # parcels: 140 per region, log-normal acres (median ~250 ac, up to ~2,600 ac)
-    for k in range(140):
+    k = 0
+    while k < 140:
         acres = float(np.clip(rng.lognormal(math.log(250), 1.0), 20, 2600))
         area_m2 = acres * 4046.8564224
         ratio = rng.uniform(0.6, 1.6)
@@ -69,12 +80,15 @@ for code, st, county, lon0, lat0, kvs in REGIONS:
         poly = affinity.rotate(rect, rng.uniform(-20, 20), origin=(0, 0))
         poly = affinity.translate(poly, cx, cy)
         ll = Polygon([to_ll(x, y, lon0, lat0) for x, y in poly.exterior.coords])
-        lo, hi = LAND[st]
+        if not LAND.contains(ll):
+            continue  # in the lake or across the shore: draw again
+        lo, hi = LAND_PRICE[st]
         parcels.append(dict(parcel_id=f'{code}-{k+1:03d}', state=st, county=county,
                             zoning=str(rng.choice(['agricultural', 'industrial', 'agricultural', 'mixed'])),
                             land_usd_acre=int(round(rng.uniform(lo, hi), -2)),
                             owner_type=str(rng.choice(['private', 'private', 'private', 'public'])),
                             geom=ll))
+        k += 1
 
 # price zones: state outlines + EIA 2023 industrial price
 PRICES = {}
