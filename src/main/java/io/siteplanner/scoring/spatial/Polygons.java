@@ -287,7 +287,7 @@ public final class Polygons {
 
     /**
      * Centroid of candidate c written to out[0..1], following JTS {@code Centroid} for areal geometries
-     * (triangle fan from the first shell vertex, same operation order). Returns false when the candidate
+     * (triangle fans from each shell's first vertex, same operation order). Returns false when the candidate
      * has no area (the caller then uses JTS for points/lines).
      */
     public boolean centroid(int c, double[] out) {
@@ -306,7 +306,8 @@ public final class Polygons {
             if (end - k == 0) {
                 continue;
             }
-            if (!base) {
+            if (!hole[r] || !base) {
+                // as JTS 1.20: every shell resets the base point; its holes use it
                 bx = xs[k];
                 by = ys[k];
                 base = true;
@@ -323,7 +324,7 @@ public final class Polygons {
                 areasum2 += sign * area2;
             }
         }
-        if (areasum2 == 0) {
+        if (!(Math.abs(areasum2) > 0)) {
             return false;
         }
         out[0] = cgx / 3 / areasum2;

@@ -304,18 +304,23 @@ public final class SegmentIndex {
             double best = maxDistance == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : maxDistance * maxDistance;
             int bestItem = -1;
             int bestF = Integer.MAX_VALUE;
-            // inside a target polygon: distance 0 (tested with the candidate's first vertex; a candidate that
-            // crosses a target boundary is found by the segment search)
+            // inside a target polygon: distance 0. Tested with the first vertex of every part (shell, line or
+            // point); a part that crosses a target boundary is found by the segment search.
             if (polyFeature.length > 0) {
-                int v = p.ringStart[p.candRing[c]];
-                int f = coveringPolygon(p.xs[v], p.ys[v]);
-                if (f != Integer.MAX_VALUE) {
-                    best = 0;
-                    bestF = f;
-                    if (!lowestOnTie) {
-                        bestFeature = bestF;
-                        return 0;
+                for (int r = p.candRing[c]; r < p.candRing[c + 1]; r++) {
+                    if (p.hole[r]) {
+                        continue;
                     }
+                    int v = p.ringStart[r];
+                    int f = coveringPolygon(p.xs[v], p.ys[v]);
+                    if (f < bestF) {
+                        best = 0;
+                        bestF = f;
+                    }
+                }
+                if (best == 0 && !lowestOnTie) {
+                    bestFeature = bestF;
+                    return 0;
                 }
             }
             // seed with the previous query's nearest item
@@ -442,17 +447,22 @@ public final class SegmentIndex {
                     }
                 }
             }
-            // polygons containing the candidate
+            // polygons containing a part of the candidate
             if (polyFeature.length > 0) {
-                int v = p.ringStart[p.candRing[c]];
-                double x = p.xs[v];
-                double y = p.ys[v];
-                polyTree.query(new Envelope(x, x, y, y), item -> {
-                    int i = (Integer) item;
-                    if (polyLoc[i].covers(x, y)) {
-                        visitor.visit(polyFeature[i], 0);
+                for (int r = p.candRing[c]; r < p.candRing[c + 1]; r++) {
+                    if (p.hole[r]) {
+                        continue;
                     }
-                });
+                    int v = p.ringStart[r];
+                    double x = p.xs[v];
+                    double y = p.ys[v];
+                    polyTree.query(new Envelope(x, x, y, y), item -> {
+                        int i = (Integer) item;
+                        if (polyLoc[i].covers(x, y)) {
+                            visitor.visit(polyFeature[i], 0);
+                        }
+                    });
+                }
             }
         }
 
