@@ -65,6 +65,19 @@ public final class LayerTreeView extends TreeView<Object> {
         return t == null ? null : (LayerItem) t.getValue();
     }
 
+    /** Scrolls so the row of the named layer is visible. */
+    public void reveal(String layerName) {
+        for (TreeItem<Object> t : getRoot().getChildren()) {
+            if (t.getValue() instanceof LayerItem && ((LayerItem) t.getValue()).getName().equals(layerName)) {
+                int row = getRow(t);
+                if (row >= 0) {
+                    scrollTo(row);
+                }
+                return;
+            }
+        }
+    }
+
     /** Rebuilds the tree from the model (layers, then legend rows). */
     public void rebuild() {
         LayerItem sel = selectedLayer();

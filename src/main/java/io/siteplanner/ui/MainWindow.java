@@ -7,6 +7,10 @@ import io.siteplanner.model.Progress;
 import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.render.StyledLayer;
+import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.scoring.ScoreResult;
+import io.siteplanner.scoring.ScoringSession;
 import io.siteplanner.render.MapLayer;
 import io.siteplanner.store.MapsDirectory;
 import io.siteplanner.ui.map.MapCanvas;
@@ -50,7 +54,7 @@ import org.locationtech.jts.geom.Envelope;
  * status bar with progress, cursor position, scale and CRS. Remembers its size, position and dividers.
  */
 public final class MainWindow {
-    private static final Preferences PREFS = Preferences.userNodeForPackage(MainWindow.class).node("window");
+    private final Preferences prefs;
 
     private final Stage stage;
     private final MapViewModel model = new MapViewModel();
@@ -61,9 +65,21 @@ public final class MainWindow {
     private final StatusBar status = new StatusBar();
     private final DialogService dialogs;
     private final SplitPane split = new SplitPane();
+    private final SplitPane vsplit = new SplitPane();
     private final TabPane rightTabs = new TabPane();
+    private final ScenarioViewModel scenarioVm = new ScenarioViewModel();
+    private final SiteTable siteTable = new SiteTable();
+    private ScenarioPanel scenarioPanel;
+    private final javafx.scene.control.Tooltip hoverTip = new javafx.scene.control.Tooltip();
+    private boolean syncingSelection;
 
     public MainWindow(Stage stage) {
+        this(stage, Preferences.userNodeForPackage(MainWindow.class).node("window"));
+    }
+
+    /** A window that keeps its layout in {@code prefs} (tests pass a fresh node). */
+    public MainWindow(Stage stage, Preferences prefs) {
+        this.prefs = prefs;
         this.stage = stage;
         this.dialogs = new DialogService(stage);
         this.tree = new LayerTreeView(model);
@@ -90,6 +106,18 @@ public final class MainWindow {
         return tree;
     }
 
+    public ScenarioViewModel scenario() {
+        return scenarioVm;
+    }
+
+    public SiteTable siteTable() {
+        return siteTable;
+    }
+
+    public ScenarioPanel scenarioPanel() {
+        return scenarioPanel;
+    }
+
     private void build() {
         map.setId("map");
         map.setBackgroundColor(DefaultStyles.BACKGROUND);
@@ -109,7 +137,13 @@ public final class MainWindow {
         tree.setOnStyle(i -> StyleDialog.show(stage, i).ifPresent(s -> i.styleProperty().set(s)));
         tree.setOnRemove(i -> model.layers().remove(i));
 
+        scenarioPanel = new ScenarioPanel(scenarioVm, stage);
+        scenarioPanel.setOnCampusChanged(this::reevaluate);
+        rightTabs.getTabs().add(new Tab("Scenario", scenarioPanel));
         rightTabs.getTabs().add(new Tab("Identify", identify));
+        scenarioVm.resultProperty().addListener((o, a, r) -> showResult(r));
+        siteTable.setOnSelect(this::selectSites);
+        siteTable.setOnOpen(this::zoomToSite);
         rightTabs.getTabs().forEach(t -> t.setClosable(false));
         rightTabs.setId("right-tabs");
 
@@ -117,14 +151,19 @@ public final class MainWindow {
         VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
         left.setMinWidth(180);
         split.getItems().addAll(left, map, rightTabs);
-        split.setDividerPositions(PREFS.getDouble("div0", 0.18), PREFS.getDouble("div1", 0.78));
+        split.setDividerPositions(prefs.getDouble("div0", 0.17), prefs.getDouble("div1", 0.74));
+        vsplit.setOrientation(Orientation.VERTICAL);
+        vsplit.getItems().addAll(split, siteTable);
+        vsplit.setDividerPositions(prefs.getDouble("div2", 0.68));
+        SplitPane.setResizableWithParent(siteTable, false);
+        installHover();
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(rightTabs, false);
 
         buildStatusBar();
         BorderPane root = new BorderPane();
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setCenter(split);
+        root.setCenter(vsplit);
         root.setBottom(status);
 
         map.setOnDragOver(e -> {
@@ -146,20 +185,21 @@ public final class MainWindow {
             e.consume();
         });
 
-        Scene scene = new Scene(root, PREFS.getDouble("w", 1400), PREFS.getDouble("h", 880));
+        Scene scene = new Scene(root, prefs.getDouble("w", 1400), prefs.getDouble("h", 880));
         stage.setScene(scene);
         stage.setTitle("SitePlanner");
-        double x = PREFS.getDouble("x", Double.NaN);
-        double y = PREFS.getDouble("y", Double.NaN);
+        double x = prefs.getDouble("x", Double.NaN);
+        double y = prefs.getDouble("y", Double.NaN);
         if (!Double.isNaN(x) && !Double.isNaN(y)) {
             stage.setX(x);
             stage.setY(y);
         }
-        stage.setMaximized(PREFS.getBoolean("maximized", false));
+        stage.setMaximized(prefs.getBoolean("maximized", false));
         stage.setOnHidden(e -> {
             saveWindowState();
             tasks.shutdown();
             map.dispose();
+            scenarioVm.dispose();
         });
     }
 
@@ -173,17 +213,21 @@ public final class MainWindow {
     }
 
     private void saveWindowState() {
-        PREFS.putBoolean("maximized", stage.isMaximized());
+        prefs.putBoolean("maximized", stage.isMaximized());
         if (!stage.isMaximized()) {
-            PREFS.putDouble("x", stage.getX());
-            PREFS.putDouble("y", stage.getY());
-            PREFS.putDouble("w", stage.getScene().getWidth());
-            PREFS.putDouble("h", stage.getScene().getHeight());
+            prefs.putDouble("x", stage.getX());
+            prefs.putDouble("y", stage.getY());
+            prefs.putDouble("w", stage.getScene().getWidth());
+            prefs.putDouble("h", stage.getScene().getHeight());
         }
         double[] d = split.getDividerPositions();
         if (d.length == 2) {
-            PREFS.putDouble("div0", d[0]);
-            PREFS.putDouble("div1", d[1]);
+            prefs.putDouble("div0", d[0]);
+            prefs.putDouble("div1", d[1]);
+        }
+        double[] v = vsplit.getDividerPositions();
+        if (v.length == 1) {
+            prefs.putDouble("div2", v[0]);
         }
     }
 
@@ -324,7 +368,12 @@ public final class MainWindow {
             List<Integer> hits = i.mapLayer().featuresAt(p.getX(), p.getY(), tol);
             if (!hits.isEmpty()) {
                 identify.show(i.getName(), i.mapLayer().source(), hits.get(0));
-                rightTabs.getSelectionModel().select(0);
+                if (i.role() == LayerItem.Role.CANDIDATES) {
+                    java.util.BitSet b = new java.util.BitSet();
+                    b.set(hits.get(0));
+                    selectSites(b);
+                    siteTable.select(b, true);
+                }
                 return;
             }
         }
@@ -356,6 +405,9 @@ public final class MainWindow {
             bs.set(k);
         }
         target.selectionProperty().set(bs);
+        if (target.role() == LayerItem.Role.CANDIDATES) {
+            siteTable.select(bs, true);
+        }
         status.setText(bs.cardinality() + " feature(s) selected in " + target.getName());
     }
 
@@ -373,13 +425,13 @@ public final class MainWindow {
         }
         fc.getExtensionFilters().add(0, new FileChooser.ExtensionFilter("All supported", all));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*.*"));
-        String lastDir = PREFS.get("lastDir", null);
+        String lastDir = prefs.get("lastDir", null);
         if (lastDir != null && new File(lastDir).isDirectory()) {
             fc.setInitialDirectory(new File(lastDir));
         }
         List<File> files = fc.showOpenMultipleDialog(stage);
         if (files != null && !files.isEmpty()) {
-            PREFS.put("lastDir", files.get(0).getParent());
+            prefs.put("lastDir", files.get(0).getParent());
             List<Path> paths = new ArrayList<>();
             files.forEach(f -> paths.add(f.toPath()));
             addLayers(paths);
@@ -443,20 +495,114 @@ public final class MainWindow {
         model.layers().clear();
         return tasks.run("Opening demo project", p -> {
             List<StyledLayer> out = new ArrayList<>(DemoMap.basemap(MapsDirectory.states(m), MapsDirectory.counties(m),
-                    p.sub(0, 0.6)));
-            out.addAll(DemoMap.demoLayers(MapsDirectory.demoData(m), p.sub(0.6, 1)));
-            return out;
-        }, layers -> {
+                    p.sub(0, 0.4)));
+            out.addAll(DemoMap.demoLayers(MapsDirectory.demoData(m), p.sub(0.4, 0.6)));
+            Path scenarioFile = MapsDirectory.demoScenario(m);
+            ScoringSession session = ScenarioViewModel.evaluate(ScenarioJson.read(scenarioFile),
+                    scenarioFile.getParent(), p.sub(0.6, 0.95));
+            // the candidate layer as the scenario evaluated it, so site i is feature i on the map
+            MapLayer candidates = MapLayer.prepare(session.candidates(), DemoMap.displayCrs(), p.sub(0.95, 1));
+            return new Object[] {out, session, candidates, scenarioFile.getParent()};
+        }, res -> {
+            @SuppressWarnings("unchecked")
+            List<StyledLayer> layers = (List<StyledLayer>) res[0];
             for (StyledLayer sl : layers) {
-                LayerItem item = new LayerItem(sl.name(), LayerItem.Role.valueOf(sl.role().name()), sl.layer(), sl.style());
+                MapLayer ml = sl.role() == StyledLayer.Role.CANDIDATES ? (MapLayer) res[2] : sl.layer();
+                LayerItem item = new LayerItem(sl.name(), LayerItem.Role.valueOf(sl.role().name()), ml, sl.style());
                 item.opacityProperty().set(sl.opacity());
                 model.layers().add(0, item);
             }
+            scenarioVm.install((Path) res[3], (ScoringSession) res[1]);
             zoomFull();
             LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
-            status.setText(String.format(Locale.ROOT, "Demo project: %d candidate parcels",
-                    parcels == null ? 0 : parcels.mapLayer().source().size()));
+            status.setText(String.format(Locale.ROOT, "Demo project: %d candidate parcels scored with \"%s\"",
+                    parcels == null ? 0 : parcels.mapLayer().source().size(), scenarioVm.scenarioProperty().get().name()));
         }, err -> dialogs.showError("Could not open the demo project", DialogService.messageOf(err)));
+    }
+
+    /** Evaluates the scenario again (campus inputs changed what is measured). */
+    private void reevaluate() {
+        Scenario next = scenarioVm.currentScenario();
+        Path dir = scenarioVm.baseDir();
+        if (next == null || dir == null) {
+            return;
+        }
+        tasks.run("Evaluating scenario", p -> ScenarioViewModel.evaluate(next, dir, p),
+                session -> scenarioVm.install(dir, session),
+                err -> dialogs.showError("Could not evaluate the scenario", DialogService.messageOf(err)));
+    }
+
+    /** Colours the candidate parcels by score and fills the site table. */
+    private void showResult(ScoreResult r) {
+        if (r == null) {
+            return;
+        }
+        LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+        if (parcels != null && parcels.mapLayer().source().size() == r.size()) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            boolean[] passed = new boolean[r.size()];
+            for (int i = 0; i < r.size(); i++) {
+                passed[i] = r.passed(i);
+                if (passed[i]) {
+                    lo = Math.min(lo, r.score(i));
+                    hi = Math.max(hi, r.score(i));
+                }
+            }
+            double[] t = new double[r.size()];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = hi > lo ? (r.score(i) - lo) / (hi - lo) : 1;
+            }
+            parcels.colorOverrideProperty().set(DefaultStyles.scoreColors(t, passed));
+        }
+        siteTable.show(r);
+    }
+
+    /** Selects candidate sites on the map (from the table). */
+    private void selectSites(java.util.BitSet sites) {
+        LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+        if (parcels != null) {
+            parcels.selectionProperty().set((java.util.BitSet) sites.clone());
+        }
+    }
+
+    /** Zooms to one candidate site with some context around it. */
+    public void zoomToSite(int index) {
+        LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+        if (parcels == null) {
+            return;
+        }
+        Envelope e = new Envelope(parcels.mapLayer().display().get(index).geometry().getEnvelopeInternal());
+        e.expandBy(Math.max(e.getWidth(), e.getHeight()) * 1.5);
+        map.zoomTo(e);
+        java.util.BitSet b = new java.util.BitSet();
+        b.set(index);
+        selectSites(b);
+    }
+
+    /** Hover tooltip over candidate sites: id, rank and score. */
+    private void installHover() {
+        hoverTip.setShowDelay(javafx.util.Duration.millis(300));
+        map.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
+            ScoreResult r = scenarioVm.resultProperty().get();
+            LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+            if (r == null || parcels == null || !parcels.visibleProperty().get() || map.getViewport() == null) {
+                hoverTip.hide();
+                return;
+            }
+            var v = map.getViewport();
+            List<Integer> hits = parcels.mapLayer().featuresAt(v.toMapX(e.getX()), v.toMapY(e.getY()), v.resolution() * 3);
+            if (hits.isEmpty() || hits.get(0) >= r.size()) {
+                hoverTip.hide();
+                return;
+            }
+            int i = hits.get(0);
+            Object id = r.session().id(i);
+            hoverTip.setText(String.format(Locale.ROOT, "%s — rank %d of %d, score %.3f%s", id, r.rank(i), r.size(),
+                    r.score(i), r.passed(i) ? "" : "\nfails: " + String.join("; ", r.reasons(i))));
+            hoverTip.show(map, e.getScreenX() + 14, e.getScreenY() + 14);
+        });
+        map.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> hoverTip.hide());
     }
 
     /** Shows the window and, on first start, opens the demo. */

@@ -30,9 +30,9 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
-        window = new MainWindow(stage);
-        stage.setWidth(1200);
-        stage.setHeight(800);
+        window = new MainWindow(stage, java.util.prefs.Preferences.userRoot().node("siteplanner-test/" + System.nanoTime()));
+        stage.setWidth(1400);
+        stage.setHeight(1000);
         window.show(true);
     }
 
@@ -45,7 +45,8 @@ class MainWindowTest {
     }
 
     void waitForDemo() throws Exception {
-        waitUntil(() -> window.model().layers().size() == 6 && window.tasks().currentProperty().get() == null);
+        waitUntil(() -> window.model().layers().size() == 6 && window.tasks().currentProperty().get() == null
+                && window.scenario().resultProperty().get() != null);
         waitForRender();
     }
 
@@ -57,6 +58,15 @@ class MainWindowTest {
             return null;
         });
         waitUntil(() -> window.map().renderCountProperty().get() > before);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Scrolls the layer tree so the named layer's row is shown. */
+    void reveal(String layer) throws Exception {
+        fx(() -> {
+            window.layerTree().reveal(layer);
+            return null;
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -86,6 +96,7 @@ class MainWindowTest {
         assertThat(names).containsExactly("Candidate parcels", "Substations", "Transmission lines",
                 "Price zones (EIA 2023)", "US counties", "US states");
         assertThat(robot.lookup("#layer-Candidate_parcels").tryQuery()).isPresent();
+        reveal("US states");
         assertThat(robot.lookup("#layer-US_states").tryQuery()).isPresent();
         // the view is zoomed to the demo data: between Mississippi and Indiana
         Viewport v = fx(() -> window.map().getViewport());
@@ -95,13 +106,16 @@ class MainWindowTest {
     @Test
     void togglingALayerChangesTheRenderedMap(FxRobot robot) throws Exception {
         waitForDemo();
+        reveal("US states");
         java.awt.image.BufferedImage before = snapshot();
         robot.clickOn("#visible-US_states");
+        waitUntil(() -> !window.model().layers().get(5).visibleProperty().get());
         waitForRender();
         java.awt.image.BufferedImage after = snapshot();
         assertThat(fx(() -> window.model().layers().get(5).visibleProperty().get())).isFalse();
         assertThat(difference(before, after)).isGreaterThan(0.05);
         robot.clickOn("#visible-US_states");
+        waitUntil(() -> window.model().layers().get(5).visibleProperty().get());
         waitForRender();
         assertThat(difference(before, snapshot())).isLessThan(0.001);
     }
@@ -155,5 +169,96 @@ class MainWindowTest {
 
     static void runLater(Runnable r) {
         Platform.runLater(r);
+    }
+
+    @Test
+    void demoOpensScoredAndMovingAWeightSliderChangesRankingAndColours(FxRobot robot) throws Exception {
+        waitForDemo();
+        io.siteplanner.scoring.ScoreResult before = fx(() -> window.scenario().resultProperty().get());
+        LayerItem parcels = fx(() -> window.model().first(LayerItem.Role.CANDIDATES));
+        int[] coloursBefore = fx(() -> parcels.colorOverrideProperty().get().clone());
+        assertThat(before.size()).isEqualTo(280);
+        int topBefore = before.siteAt(0);
+        // the table lists the sites in rank order
+        assertThat(fx(() -> window.siteTable().tableView().getItems().get(0).index())).isEqualTo(topBefore);
+
+        javafx.scene.control.Slider d = robot.lookup("#weight-d_sub").queryAs(javafx.scene.control.Slider.class);
+        // drag the distance-to-substation slider to 0 with the mouse, as a user would
+        robot.drag(d.lookup(".thumb")).moveBy(-400, 0).release(MouseButton.PRIMARY);
+        waitUntil(() -> window.scenario().criteria().get(1).weightProperty().get() == 0.0);
+        assertThat(robot.lookup("#weight-pct-d_sub").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("0 %");
+        // then leave only land price (the other sliders, set through their controls)
+        fx(() -> {
+            for (String id : new String[] {"acres", "d_line", "price", "headroom"}) {
+                robot.lookup("#weight-" + id).queryAs(javafx.scene.control.Slider.class).setValue(0);
+            }
+            robot.lookup("#weight-land").queryAs(javafx.scene.control.Slider.class).setValue(1);
+            return null;
+        });
+        waitUntil(() -> {
+            io.siteplanner.scoring.ScoreResult r = window.scenario().resultProperty().get();
+            return r != before && r.weights()[r.session().criterionIndex("land")] == 1.0;
+        });
+        io.siteplanner.scoring.ScoreResult after = fx(() -> window.scenario().resultProperty().get());
+        // only land price counts now: the cheapest passing parcel ranks first
+        int top = after.siteAt(0);
+        int landCol = after.session().criterionIndex("land");
+        double cheapest = Double.MAX_VALUE;
+        for (int i = 0; i < after.size(); i++) {
+            if (after.passed(i)) {
+                cheapest = Math.min(cheapest, after.session().raw(landCol)[i]);
+            }
+        }
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        java.util.List<Integer> orderBefore = new java.util.ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            order.add(after.siteAt(k));
+            orderBefore.add(before.siteAt(k));
+        }
+        assertThat(order).isNotEqualTo(orderBefore);
+        assertThat(after.session().raw(landCol)[top]).isEqualTo(cheapest);
+        int[] coloursAfter = fx(() -> parcels.colorOverrideProperty().get());
+        assertThat(coloursAfter).isNotEqualTo(coloursBefore);
+        assertThat(fx(() -> window.siteTable().tableView().getItems().get(0).index())).isEqualTo(top);
+    }
+
+    @Test
+    void selectingATableRowSelectsTheSiteOnTheMapAndBack(FxRobot robot) throws Exception {
+        waitForDemo();
+        LayerItem parcels = fx(() -> window.model().first(LayerItem.Role.CANDIDATES));
+        javafx.scene.control.TableView<SiteTable.SiteRow> tv = window.siteTable().tableView();
+        SiteTable.SiteRow third = fx(() -> tv.getItems().get(2));
+        javafx.scene.Node cell = robot.from(tv).lookup(".table-row-cell")
+                .match(n -> n.isVisible() && ((javafx.scene.control.TableRow<?>) n).getIndex() == 2).query();
+        robot.clickOn(cell);
+        waitUntil(() -> parcels.selectionProperty().get().get(third.index()));
+        assertThat(fx(() -> parcels.selectionProperty().get().cardinality())).isEqualTo(1);
+        // the map draws the highlight: compare with no selection
+        waitForRender();
+        fx(() -> {
+            window.zoomToSite(third.index());
+            return null;
+        });
+        waitForRender();
+        java.awt.image.BufferedImage selected = snapshot();
+        fx(() -> {
+            parcels.selectionProperty().set(new java.util.BitSet());
+            return null;
+        });
+        waitForRender();
+        assertThat(difference(selected, snapshot())).isGreaterThan(0.001);
+        // and back: a click on a parcel on the map selects its row
+        int other = fx(() -> tv.getItems().get(0).index());
+        org.locationtech.jts.geom.Point c = parcels.mapLayer().display().get(other).geometry().getInteriorPoint();
+        fx(() -> {
+            window.zoomToSite(other);
+            return null;
+        });
+        waitForRender();
+        Viewport v = fx(() -> window.map().getViewport());
+        javafx.geometry.Point2D screen = fx(() -> window.map().localToScreen(v.toScreenX(c.getX()), v.toScreenY(c.getY())));
+        robot.moveTo(screen).clickOn(MouseButton.PRIMARY);
+        waitUntil(() -> tv.getSelectionModel().getSelectedItems().size() == 1
+                && tv.getSelectionModel().getSelectedItem().index() == other);
     }
 }
