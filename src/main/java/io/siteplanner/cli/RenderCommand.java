@@ -2,19 +2,28 @@ package io.siteplanner.cli;
 
 import io.siteplanner.export.PngExport;
 import io.siteplanner.model.Progress;
+import io.siteplanner.model.scenario.Scenario;
 import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.render.LayerDraw;
 import io.siteplanner.render.MapRenderer;
+import io.siteplanner.render.ScoreColors;
 import io.siteplanner.render.StyledLayer;
 import io.siteplanner.render.Viewport;
 import io.siteplanner.render.WebMercator;
+import io.siteplanner.scoring.FileLayerSource;
+import io.siteplanner.scoring.ScenarioEvaluator;
+import io.siteplanner.scoring.ScenarioException;
+import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.scoring.ScoreResult;
+import io.siteplanner.scoring.ScoringSession;
 import io.siteplanner.store.MapsDirectory;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.locationtech.jts.geom.Envelope;
 import picocli.CommandLine.ArgGroup;
@@ -23,13 +32,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code siteplanner render}: the map as the desktop app draws it, to a PNG, headless. */
+/**
+ * {@code siteplanner render}: the map as the desktop app draws it (basemap, layers with their default
+ * styles, candidates coloured by score) to a PNG, headless.
+ */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render the map (basemap, layers, styles, scores) to a PNG file.")
 public final class RenderCommand implements Callable<Integer> {
     static final class Source {
-        @Option(names = "--demo", required = true, description = "Render the bundled demo project.")
+        @Option(names = "--demo", required = true, description = "The bundled demo project, scored with its scenario.")
         boolean demo;
+
+        @Option(names = "--scenario", required = true, paramLabel = "FILE",
+                description = "A scenario file: its layers and candidates coloured by score.")
+        Path scenario;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -45,8 +61,11 @@ public final class RenderCommand implements Callable<Integer> {
     int height;
 
     @Option(names = "--bbox", paramLabel = "minLon,minLat,maxLon,maxLat",
-            description = "Area to show, lon/lat degrees (default: all data).")
+            description = "Area to show, lon/lat degrees (default: the candidate sites).")
     String bbox;
+
+    @Option(names = "--no-basemap", description = "Leave out the US states/counties basemap.")
+    boolean noBasemap;
 
     @Spec
     CommandSpec spec;
@@ -60,20 +79,41 @@ public final class RenderCommand implements Callable<Integer> {
             throw new UsageException(out + ": --out must be a .png file");
         }
         Envelope view = bbox == null ? null : parseBbox(bbox);
-        Path maps = MapsDirectory.find().orElseThrow(() -> new UsageException(
-                "the bundled maps/ folder was not found (run from the project folder or set -Dsiteplanner.maps=PATH)"));
-        List<StyledLayer> layers = new ArrayList<>(DemoMap.basemap(MapsDirectory.states(maps),
-                MapsDirectory.counties(maps), Progress.NONE));
-        List<StyledLayer> data = DemoMap.demoLayers(MapsDirectory.demoData(maps), Progress.NONE);
+        Optional<Path> maps = MapsDirectory.find();
+        Path scenarioFile;
+        if (source.demo) {
+            scenarioFile = MapsDirectory.demoScenario(maps.orElseThrow(() -> new UsageException(
+                    "the bundled maps/ folder was not found (run from the project folder or set -Dsiteplanner.maps=PATH)")));
+        } else {
+            scenarioFile = source.scenario;
+        }
+        List<StyledLayer> layers = new ArrayList<>();
+        if (!noBasemap && maps.isPresent()) {
+            layers.addAll(DemoMap.basemap(MapsDirectory.states(maps.get()), MapsDirectory.counties(maps.get()),
+                    Progress.NONE));
+        }
+        Scenario scenario;
+        ScoringSession session;
+        Path base = scenarioFile.toAbsolutePath().getParent();
+        try {
+            scenario = ScenarioJson.read(scenarioFile);
+            session = ScenarioEvaluator.evaluate(scenario, new FileLayerSource(base), Progress.NONE);
+        } catch (ScenarioException e) {
+            throw new UsageException(scenarioFile + ": " + e.getMessage(), e);
+        }
+        ScoreResult result = session.score();
+        List<StyledLayer> data = DemoMap.scenarioLayers(scenario, base, session, Progress.NONE);
         layers.addAll(data);
-        Envelope extent = new Envelope();
-        data.forEach(l -> extent.expandToInclude(l.layer().bounds()));
-        Viewport vp = Viewport.fit(view != null ? view : extent, width, height, view != null ? 0 : 0.05);
+        StyledLayer cand = data.get(data.size() - 1);
+        Viewport vp = Viewport.fit(view != null ? view : cand.layer().bounds(), width, height, view != null ? 0 : 0.05);
         List<LayerDraw> draws = new ArrayList<>();
-        layers.forEach(l -> draws.add(l.draw()));
+        for (StyledLayer l : layers) {
+            draws.add(l == cand ? LayerDraw.of(l.layer(), l.style(), l.opacity(), ScoreColors.of(result), null) : l.draw());
+        }
         BufferedImage img = MapRenderer.render(vp, draws, DefaultStyles.BACKGROUND);
         PngExport.write(img, out);
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d x %d px)%n", out, width, height);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d x %d px, %d sites scored, %d pass)%n", out, width,
+                height, result.size(), result.passedCount());
         return ExitCodes.OK;
     }
 

@@ -60,4 +60,42 @@ public final class DemoMap {
         }
         return out;
     }
+
+    /**
+     * The map of a scenario, bottom first: its layers with default styles (polygons, then lines, then
+     * points) and the evaluated candidates on top, coloured by score.
+     *
+     * @param baseDir the scenario file's folder (relative paths)
+     */
+    public static List<StyledLayer> scenarioLayers(io.siteplanner.model.scenario.Scenario s, Path baseDir,
+            io.siteplanner.scoring.ScoringSession session, Progress progress) throws IOException {
+        List<StyledLayer> polys = new ArrayList<>();
+        List<StyledLayer> lines = new ArrayList<>();
+        List<StyledLayer> points = new ArrayList<>();
+        int k = 0;
+        int n = s.layers().size();
+        for (var e : s.layers().entrySet()) {
+            k++;
+            if (e.getKey().equals(s.candidates())) {
+                continue;
+            }
+            io.siteplanner.model.scenario.LayerRef ref = e.getValue();
+            Path file = baseDir.resolve(ref.path());
+            ReadOptions o = ReadOptions.DEFAULT.withLayer(ref.layer()).withCrs(ref.crs());
+            io.siteplanner.model.Layer l = FormatRegistry.standard().read(file, o, progress.sub((k - 1.0) / n, (double) k / n));
+            if (!(l instanceof VectorLayer)) {
+                continue; // rasters are not drawn yet
+            }
+            MapLayer ml = MapLayer.prepare((VectorLayer) l, displayCrs(), Progress.NONE);
+            StyledLayer sl = new StyledLayer(e.getKey(), StyledLayer.Role.DATA, ml, DefaultStyles.guess(ml.display(), k),
+                    ml.dimension() == 2 ? 0.7 : 1);
+            (ml.dimension() == 2 ? polys : ml.dimension() == 1 ? lines : points).add(sl);
+        }
+        List<StyledLayer> out = new ArrayList<>(polys);
+        out.addAll(lines);
+        out.addAll(points);
+        MapLayer cand = MapLayer.prepare(session.candidates(), displayCrs(), Progress.NONE);
+        out.add(new StyledLayer(s.candidates(), StyledLayer.Role.CANDIDATES, cand, DefaultStyles.candidates(), 1));
+        return out;
+    }
 }

@@ -7,6 +7,7 @@ import io.siteplanner.model.Progress;
 import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.render.StyledLayer;
+import io.siteplanner.render.ScoreColors;
 import io.siteplanner.model.scenario.Scenario;
 import io.siteplanner.scoring.ScenarioJson;
 import io.siteplanner.scoring.ScoreResult;
@@ -539,21 +540,7 @@ public final class MainWindow {
         }
         LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
         if (parcels != null && parcels.mapLayer().source().size() == r.size()) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            boolean[] passed = new boolean[r.size()];
-            for (int i = 0; i < r.size(); i++) {
-                passed[i] = r.passed(i);
-                if (passed[i]) {
-                    lo = Math.min(lo, r.score(i));
-                    hi = Math.max(hi, r.score(i));
-                }
-            }
-            double[] t = new double[r.size()];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = hi > lo ? (r.score(i) - lo) / (hi - lo) : 1;
-            }
-            parcels.colorOverrideProperty().set(DefaultStyles.scoreColors(t, passed));
+            parcels.colorOverrideProperty().set(ScoreColors.of(r));
         }
         siteTable.show(r);
     }
