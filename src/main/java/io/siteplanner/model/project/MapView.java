@@ -1,0 +1,7 @@
+package io.siteplanner.model.project;
+
+/**
+ * The saved map view: centre and resolution in the display CRS (EPSG:3857, metres per pixel).
+ */
+public record MapView(double centerX, double centerY, double resolution) {
+}
