@@ -145,6 +145,7 @@ public final class MainWindow {
         scenarioVm.resultProperty().addListener((o, a, r) -> showResult(r));
         siteTable.setOnSelect(this::selectSites);
         siteTable.setOnOpen(this::zoomToSite);
+        siteTable.setOnCompare(this::compareSites);
         rightTabs.getTabs().forEach(t -> t.setClosable(false));
         rightTabs.setId("right-tabs");
 
@@ -263,7 +264,10 @@ public final class MainWindow {
         MenuItem zsel = new MenuItem("Zoom to Selection");
         zsel.setAccelerator(KeyCombination.keyCombination("Shortcut+J"));
         zsel.setOnAction(e -> zoomToSelection());
-        Menu view = new Menu("_View", null, zin, zout, full, zlayer, zsel);
+        MenuItem cmp = new MenuItem("Compare Selected Sites");
+        cmp.setAccelerator(KeyCombination.keyCombination("Shortcut+K"));
+        cmp.setOnAction(e -> siteTable.compareSelected());
+        Menu view = new Menu("_View", null, zin, zout, full, zlayer, zsel, new SeparatorMenuItem(), cmp);
 
         MenuItem style = new MenuItem("Style…");
         style.setOnAction(e -> {
@@ -551,6 +555,18 @@ public final class MainWindow {
         if (parcels != null) {
             parcels.selectionProperty().set((java.util.BitSet) sites.clone());
         }
+    }
+
+    /** Opens the comparison view for 2 to 4 sites of the current result. */
+    public ComparisonView compareSites(int[] sites) {
+        ScoreResult r = scenarioVm.resultProperty().get();
+        if (r == null) {
+            return null;
+        }
+        ComparisonView v = new ComparisonView(stage, new io.siteplanner.scoring.SiteComparison(r, sites),
+                io.siteplanner.model.Units.defaultDistanceUnit(Locale.getDefault()), this::zoomToSite);
+        v.show();
+        return v;
     }
 
     /** Zooms to one candidate site with some context around it. */

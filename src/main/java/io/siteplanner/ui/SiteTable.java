@@ -46,6 +46,8 @@ public final class SiteTable extends BorderPane {
     private final TextField filterText = new TextField();
     private final CheckBox passedOnly = new CheckBox("Passed only");
     private final Label summary = new Label();
+    private final javafx.scene.control.Button compare = new javafx.scene.control.Button("Compare");
+    private Consumer<int[]> onCompare = a -> { };
     private Units.DistanceUnit distanceUnit = Units.defaultDistanceUnit(Locale.getDefault());
     private ScoringSession columnsFor;
     private Consumer<BitSet> onSelect = b -> { };
@@ -90,12 +92,33 @@ public final class SiteTable extends BorderPane {
         filterText.setPromptText("Filter by site id…");
         filterText.textProperty().addListener((o, a, b) -> refilter());
         passedOnly.selectedProperty().addListener((o, a, b) -> refilter());
-        HBox bar = new HBox(8, new Label("Sites"), filterText, passedOnly, summary);
+        compare.setId("compare-button");
+        compare.setTooltip(new Tooltip("Compare the 2 to 4 selected sites side by side (Ctrl+K)"));
+        compare.setDisable(true);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SiteRow>) c -> {
+            int n = table.getSelectionModel().getSelectedItems().size();
+            compare.setDisable(n < 2 || n > 4);
+        });
+        compare.setOnAction(e -> compareSelected());
+        HBox bar = new HBox(8, new Label("Sites"), filterText, passedOnly, compare, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         HBox.setHgrow(summary, Priority.ALWAYS);
         setTop(bar);
         setCenter(table);
+    }
+
+    /** Compare button: the selected site indices in table order (2 to 4). */
+    public void setOnCompare(Consumer<int[]> c) {
+        onCompare = c;
+    }
+
+    /** Compares the selected sites when 2 to 4 are selected. */
+    public void compareSelected() {
+        var sel = table.getSelectionModel().getSelectedItems();
+        if (sel.size() >= 2 && sel.size() <= 4) {
+            onCompare.accept(sel.stream().mapToInt(SiteRow::index).toArray());
+        }
     }
 
     public void setOnSelect(Consumer<BitSet> c) {

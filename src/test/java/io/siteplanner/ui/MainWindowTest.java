@@ -261,4 +261,31 @@ class MainWindowTest {
         waitUntil(() -> tv.getSelectionModel().getSelectedItems().size() == 1
                 && tv.getSelectionModel().getSelectedItem().index() == other);
     }
+
+    @Test
+    void comparisonViewShowsTheSelectedSitesFigures(FxRobot robot) throws Exception {
+        waitForDemo();
+        javafx.scene.control.TableView<SiteTable.SiteRow> tv = window.siteTable().tableView();
+        fx(() -> {
+            tv.getSelectionModel().clearSelection();
+            tv.getSelectionModel().selectIndices(0, 1);
+            return null;
+        });
+        robot.clickOn("#compare-button");
+        waitUntil(() -> robot.lookup("#comparison-decision").tryQuery().isPresent());
+        io.siteplanner.scoring.ScoreResult r = fx(() -> window.scenario().resultProperty().get());
+        Object first = r.session().id(r.siteAt(0));
+        Object second = r.session().id(r.siteAt(1));
+        String decision = fx(() -> robot.lookup("#comparison-decision").queryAs(javafx.scene.control.Label.class).getText());
+        assertThat(decision).startsWith(first + " is ahead of " + second);
+        String site0 = fx(() -> robot.lookup("#compare-site-0").queryAs(javafx.scene.control.Label.class).getText());
+        assertThat(site0).isEqualTo(first.toString());
+        // the acres row shows the first site's area with its unit
+        int acresCol = r.session().criterionIndex("acres");
+        String acres = fx(() -> robot.lookup("#compare-acres-0").queryAs(javafx.scene.control.Label.class).getText());
+        assertThat(acres).startsWith(io.siteplanner.model.Units.format(r.session().raw(acresCol)[r.siteAt(0)], "acres",
+                io.siteplanner.model.Units.DistanceUnit.KM));
+        javafx.scene.chart.StackedBarChart<?, ?> chart = robot.lookup("#comparison-chart").queryAs(javafx.scene.chart.StackedBarChart.class);
+        assertThat(chart.getData()).hasSize(6); // criteria with weight > 0
+    }
 }
