@@ -73,6 +73,11 @@ public final class MainWindow {
     private ScenarioPanel scenarioPanel;
     private final javafx.scene.control.Tooltip hoverTip = new javafx.scene.control.Tooltip();
     private boolean syncingSelection;
+    private final UndoManager undo = new UndoManager();
+    private final ShortlistPanel shortlistPanel = new ShortlistPanel(undo);
+    private double[] committedWeights;
+    private final javafx.animation.PauseTransition weightSettle = new javafx.animation.PauseTransition(
+            javafx.util.Duration.millis(400));
 
     public MainWindow(Stage stage) {
         this(stage, Preferences.userNodeForPackage(MainWindow.class).node("window"));
@@ -119,6 +124,14 @@ public final class MainWindow {
         return scenarioPanel;
     }
 
+    public UndoManager undoManager() {
+        return undo;
+    }
+
+    public ShortlistPanel shortlistPanel() {
+        return shortlistPanel;
+    }
+
     private void build() {
         map.setId("map");
         map.setBackgroundColor(DefaultStyles.BACKGROUND);
@@ -141,7 +154,21 @@ public final class MainWindow {
         scenarioPanel = new ScenarioPanel(scenarioVm, stage);
         scenarioPanel.setOnCampusChanged(this::reevaluate);
         rightTabs.getTabs().add(new Tab("Scenario", scenarioPanel));
+        rightTabs.getTabs().add(new Tab("Shortlist", shortlistPanel));
         rightTabs.getTabs().add(new Tab("Identify", identify));
+        shortlistPanel.setOnOpen(this::zoomToSite);
+        siteTable.setOnShortlist(sites -> {
+            ScoreResult r = scenarioVm.resultProperty().get();
+            if (r != null) {
+                List<String> ids = new ArrayList<>();
+                for (int i : sites) {
+                    ids.add(String.valueOf(r.session().id(i)));
+                }
+                shortlistPanel.add(ids);
+                rightTabs.getSelectionModel().select(1);
+            }
+        });
+        trackWeightEdits();
         scenarioVm.resultProperty().addListener((o, a, r) -> showResult(r));
         siteTable.setOnSelect(this::selectSites);
         siteTable.setOnOpen(this::zoomToSite);
@@ -244,6 +271,24 @@ public final class MainWindow {
         quit.setOnAction(e -> stage.close());
         Menu file = new Menu("_File", null, add, demo, new SeparatorMenuItem(), quit);
 
+        MenuItem undoItem = new MenuItem("Undo");
+        undoItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        undoItem.setOnAction(e -> undo.undo());
+        undoItem.disableProperty().bind(undo.canUndoProperty().not());
+        undoItem.textProperty().bind(Bindings.when(undo.canUndoProperty()).then(Bindings.concat("Undo ", undo.undoNameProperty()))
+                .otherwise("Undo"));
+        MenuItem redoItem = new MenuItem("Redo");
+        redoItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
+        redoItem.setOnAction(e -> undo.redo());
+        redoItem.disableProperty().bind(undo.canRedoProperty().not());
+        redoItem.textProperty().bind(Bindings.when(undo.canRedoProperty()).then(Bindings.concat("Redo ", undo.redoNameProperty()))
+                .otherwise("Redo"));
+        MenuItem redo2 = new MenuItem("Redo (Ctrl+Shift+Z)");
+        redo2.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+Z"));
+        redo2.setOnAction(e -> undo.redo());
+        redo2.setVisible(false);
+        Menu edit = new Menu("_Edit", null, undoItem, redoItem, redo2);
+
         MenuItem full = new MenuItem("Zoom to Full Extent");
         full.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
         full.setOnAction(e -> zoomFull());
@@ -291,7 +336,7 @@ public final class MainWindow {
         about.setOnAction(e -> dialogs.showWarning("SitePlanner", "Site selection for hyperscale AI campuses.\n"
                 + "Basemap: US Census cartographic boundaries (public domain) via us-atlas."));
         Menu help = new Menu("_Help", null, about);
-        return new MenuBar(file, view, layer, help);
+        return new MenuBar(file, edit, view, layer, help);
     }
 
     private ToolBar toolBar() {
@@ -547,6 +592,56 @@ public final class MainWindow {
             parcels.colorOverrideProperty().set(ScoreColors.of(r));
         }
         siteTable.show(r);
+        shortlistPanel.setResult(r);
+    }
+
+    private double[] currentWeights() {
+        double[] w = new double[scenarioVm.criteria().size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = scenarioVm.criteria().get(i).weightProperty().get();
+        }
+        return w;
+    }
+
+    /** Weight changes become one undoable edit once the slider has been still for 400 ms. */
+    private void trackWeightEdits() {
+        weightSettle.setOnFinished(e -> {
+            double[] now = currentWeights();
+            double[] before = committedWeights;
+            if (before != null && before.length == now.length && !java.util.Arrays.equals(before, now)) {
+                undo.push(UndoManager.of("weights", () -> {
+                    scenarioVm.setWeights(before);
+                    committedWeights = before;
+                }, () -> {
+                    scenarioVm.setWeights(now);
+                    committedWeights = now;
+                }));
+            }
+            committedWeights = now;
+        });
+        scenarioVm.criteria().addListener((javafx.collections.ListChangeListener<ScenarioViewModel.CriterionRow>) c -> {
+            committedWeights = currentWeights();
+            undo.clear();
+            for (ScenarioViewModel.CriterionRow row : scenarioVm.criteria()) {
+                row.weightProperty().addListener((o, a, b) -> {
+                    if (!undo.isApplying()) {
+                        weightSettle.playFromStart();
+                    }
+                });
+                row.transformProperty().addListener((o, a, b) -> {
+                    if (!undo.isApplying() && a != null) {
+                        undo.push(UndoManager.of("transform of " + row.id(), () -> row.transformProperty().set(a),
+                                () -> row.transformProperty().set(b)));
+                    }
+                });
+            }
+        });
+        scenarioVm.methodProperty().addListener((o, a, b) -> {
+            if (!undo.isApplying() && a != null && b != null && scenarioVm.sessionProperty().get() != null) {
+                undo.push(UndoManager.of("method", () -> scenarioVm.methodProperty().set(a),
+                        () -> scenarioVm.methodProperty().set(b)));
+            }
+        });
     }
 
     /** Selects candidate sites on the map (from the table). */

@@ -48,6 +48,8 @@ public final class SiteTable extends BorderPane {
     private final Label summary = new Label();
     private final javafx.scene.control.Button compare = new javafx.scene.control.Button("Compare");
     private Consumer<int[]> onCompare = a -> { };
+    private final javafx.scene.control.Button shortlist = new javafx.scene.control.Button("Shortlist");
+    private Consumer<int[]> onShortlist = a -> { };
     private Units.DistanceUnit distanceUnit = Units.defaultDistanceUnit(Locale.getDefault());
     private ScoringSession columnsFor;
     private Consumer<BitSet> onSelect = b -> { };
@@ -100,7 +102,12 @@ public final class SiteTable extends BorderPane {
             compare.setDisable(n < 2 || n > 4);
         });
         compare.setOnAction(e -> compareSelected());
-        HBox bar = new HBox(8, new Label("Sites"), filterText, passedOnly, compare, summary);
+        shortlist.setId("shortlist-button");
+        shortlist.setTooltip(new Tooltip("Add the selected sites to the shortlist"));
+        shortlist.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        shortlist.setOnAction(e -> onShortlist.accept(table.getSelectionModel().getSelectedItems().stream()
+                .mapToInt(SiteRow::index).toArray()));
+        HBox bar = new HBox(8, new Label("Sites"), filterText, passedOnly, compare, shortlist, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         HBox.setHgrow(summary, Priority.ALWAYS);
@@ -111,6 +118,11 @@ public final class SiteTable extends BorderPane {
     /** Compare button: the selected site indices in table order (2 to 4). */
     public void setOnCompare(Consumer<int[]> c) {
         onCompare = c;
+    }
+
+    /** Shortlist button: the selected site indices. */
+    public void setOnShortlist(Consumer<int[]> c) {
+        onShortlist = c;
     }
 
     /** Compares the selected sites when 2 to 4 are selected. */

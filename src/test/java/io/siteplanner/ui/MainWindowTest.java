@@ -288,4 +288,54 @@ class MainWindowTest {
         javafx.scene.chart.StackedBarChart<?, ?> chart = robot.lookup("#comparison-chart").queryAs(javafx.scene.chart.StackedBarChart.class);
         assertThat(chart.getData()).hasSize(6); // criteria with weight > 0
     }
+
+    @Test
+    void shortlistAndWeightEditsUndoAndRedoWithTheKeyboard(FxRobot robot) throws Exception {
+        waitForDemo();
+        javafx.scene.control.TableView<SiteTable.SiteRow> tv = window.siteTable().tableView();
+        String firstId = fx(() -> tv.getItems().get(0).id());
+        fx(() -> {
+            tv.getSelectionModel().clearSelection();
+            tv.getSelectionModel().select(0);
+            return null;
+        });
+        robot.clickOn("#shortlist-button");
+        waitUntil(() -> window.shortlistPanel().shortlistProperty().get().contains(firstId));
+        fx(() -> {
+            window.shortlistPanel().apply("note", window.shortlistPanel().shortlistProperty().get()
+                    .update(window.shortlistPanel().shortlistProperty().get().get(firstId).get().withNote("call the utility")));
+            return null;
+        });
+        assertThat(fx(() -> window.shortlistPanel().shortlistProperty().get().get(firstId).get().note()))
+                .isEqualTo("call the utility");
+
+        // a weight change, recorded once the slider is still
+        double before = fx(() -> window.scenario().criteria().get(3).weightProperty().get());
+        io.siteplanner.scoring.ScoreResult r0 = fx(() -> window.scenario().resultProperty().get());
+        fx(() -> {
+            window.scenario().criteria().get(3).weightProperty().set(0.9);
+            return null;
+        });
+        waitUntil(() -> window.undoManager().undoNameProperty().get().equals("weights"));
+        waitUntil(() -> window.scenario().resultProperty().get() != r0);
+
+        robot.clickOn("#map");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> window.scenario().criteria().get(3).weightProperty().get() == before);
+        // undo again: the note goes, then the site leaves the shortlist
+        fx(() -> {
+            window.undoManager().undo();
+            return null;
+        });
+        assertThat(fx(() -> window.shortlistPanel().shortlistProperty().get().get(firstId).get().note())).isEmpty();
+        fx(() -> {
+            window.undoManager().undo();
+            return null;
+        });
+        assertThat(fx(() -> window.shortlistPanel().shortlistProperty().get().contains(firstId))).isFalse();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Y)
+                .release(javafx.scene.input.KeyCode.Y, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> window.shortlistPanel().shortlistProperty().get().contains(firstId));
+    }
 }
