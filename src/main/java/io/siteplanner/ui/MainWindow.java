@@ -543,13 +543,19 @@ public final class MainWindow {
         }
         Path m = maps.get();
         model.layers().clear();
+        // the basemap and the scored demo load in parallel; the basemap shows as soon as it is ready
+        tasks.run("Loading basemap", p -> DemoMap.basemap(MapsDirectory.states(m), MapsDirectory.counties(m), p),
+                base -> {
+                    for (int k = base.size() - 1; k >= 0; k--) {
+                        StyledLayer sl = base.get(k);
+                        model.layers().add(new LayerItem(sl.name(), LayerItem.Role.BASEMAP, sl.layer(), sl.style()));
+                    }
+                }, err -> dialogs.showError("Could not load the basemap", DialogService.messageOf(err)));
         return tasks.run("Opening demo project", p -> {
-            List<StyledLayer> out = new ArrayList<>(DemoMap.basemap(MapsDirectory.states(m), MapsDirectory.counties(m),
-                    p.sub(0, 0.4)));
-            out.addAll(DemoMap.demoLayers(MapsDirectory.demoData(m), p.sub(0.4, 0.6)));
+            List<StyledLayer> out = new ArrayList<>(DemoMap.demoLayers(MapsDirectory.demoData(m), p.sub(0, 0.4)));
             Path scenarioFile = MapsDirectory.demoScenario(m);
             ScoringSession session = ScenarioViewModel.evaluate(ScenarioJson.read(scenarioFile),
-                    scenarioFile.getParent(), p.sub(0.6, 0.95));
+                    scenarioFile.getParent(), p.sub(0.4, 0.95));
             // the candidate layer as the scenario evaluated it, so site i is feature i on the map
             MapLayer candidates = MapLayer.prepare(session.candidates(), DemoMap.displayCrs(), p.sub(0.95, 1));
             return new Object[] {out, session, candidates, scenarioFile.getParent()};

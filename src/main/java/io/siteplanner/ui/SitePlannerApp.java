@@ -11,15 +11,30 @@ public class SitePlannerApp extends Application {
         Application.launch(SitePlannerApp.class, args);
     }
 
-    @Override
-    public void init() {
-        // the first EPSG decode unpacks the EPSG database: do it before the window needs it, off the FX thread
-        Crs.warmUp();
-    }
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SitePlannerApp.class.getName());
 
     @Override
     public void start(Stage stage) {
+        // the first EPSG decode unpacks the EPSG database (~1-2 s): start it now, off the FX thread
+        Thread warm = new Thread(Crs::warmUp, "epsg-warm-up");
+        warm.setDaemon(true);
+        warm.start();
         MainWindow w = new MainWindow(stage);
+        if (Boolean.getBoolean("siteplanner.startupProbe")) {
+            // prints launch-to-map times (benchmark; see README) and quits
+            long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            w.map().renderCountProperty().addListener((o, a, n) -> {
+                boolean basemap = w.model().layers().size() >= 2;
+                boolean scored = w.scenario().resultProperty().get() != null;
+                if (basemap || scored) {
+                    LOG.info(String.format(java.util.Locale.ROOT, "startup: render %d (%s) at %d ms after JVM start",
+                            n.longValue(), scored ? "scored demo" : "basemap", System.currentTimeMillis() - jvmStart));
+                }
+                if (scored) {
+                    javafx.application.Platform.exit();
+                }
+            });
+        }
         w.show(true);
     }
 }
