@@ -18,19 +18,8 @@ final class TestFiles {
         return p;
     }
 
-    /**
-     * A file of the shared real data: {@code ../shared/data/real} from the project root (CI layout), else
-     * {@code /work/shared/data/real} (worktrees under /work/wt).
-     */
+    /** A file of the shared real data (see {@link io.siteplanner.TestData#shared}). */
     static Path real(String name) {
-        Path rel = Paths.get("..", "shared", "data", "real", name);
-        if (Files.exists(rel)) {
-            return rel;
-        }
-        Path abs = Paths.get("/work/shared/data/real", name);
-        if (Files.exists(abs)) {
-            return abs;
-        }
-        throw new IllegalStateException("shared real data not found: " + rel.toAbsolutePath() + " or " + abs);
+        return io.siteplanner.TestData.shared(name);
     }
 }
