@@ -642,6 +642,20 @@ public final class MainWindow {
                 });
             }
         });
+        scenarioVm.constraints().addListener(new javafx.collections.ListChangeListener<>() {
+            private List<io.siteplanner.model.scenario.ConstraintSpec> last = List.of();
+
+            @Override
+            public void onChanged(Change<? extends io.siteplanner.model.scenario.ConstraintSpec> c) {
+                List<io.siteplanner.model.scenario.ConstraintSpec> now = List.copyOf(scenarioVm.constraints());
+                List<io.siteplanner.model.scenario.ConstraintSpec> before = last;
+                last = now;
+                if (!undo.isApplying() && scenarioVm.sessionProperty().get() != null && !before.isEmpty()) {
+                    undo.push(UndoManager.of("constraints", () -> scenarioVm.constraints().setAll(before),
+                            () -> scenarioVm.constraints().setAll(now)));
+                }
+            }
+        });
         scenarioVm.methodProperty().addListener((o, a, b) -> {
             if (!undo.isApplying() && a != null && b != null && scenarioVm.sessionProperty().get() != null) {
                 undo.push(UndoManager.of("method", () -> scenarioVm.methodProperty().set(a),

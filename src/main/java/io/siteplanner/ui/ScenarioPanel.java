@@ -36,7 +36,7 @@ public final class ScenarioPanel extends ScrollPane {
     private final VBox content = new VBox(8);
     private final Label title = new Label("No scenario");
     private final VBox criteriaBox = new VBox(6);
-    private final Label constraints = new Label();
+    private final VBox constraints = new VBox(4);
     private final Label status = new Label();
     private Runnable onCampusChanged = () -> { };
     private final Window owner;
@@ -90,7 +90,6 @@ public final class ScenarioPanel extends ScrollPane {
         HBox methodRow = new HBox(6, new Label("Method"), method, ahp);
         methodRow.setAlignment(Pos.CENTER_LEFT);
 
-        constraints.setWrapText(true);
         status.setWrapText(true);
         status.setStyle("-fx-text-fill: #555;");
         content.getChildren().addAll(title, sectionLabel("Campus"), campus, demand, new Separator(), methodRow,
@@ -99,6 +98,7 @@ public final class ScenarioPanel extends ScrollPane {
         setContent(content);
 
         vm.criteria().addListener((javafx.collections.ListChangeListener<ScenarioViewModel.CriterionRow>) c -> rebuild());
+        vm.constraints().addListener((javafx.collections.ListChangeListener<ConstraintSpec>) c -> rebuildConstraints());
         vm.scenarioProperty().addListener((o, a, s) -> {
             title.setText(s == null ? "No scenario" : s.name());
             rebuild();
@@ -142,6 +142,10 @@ public final class ScenarioPanel extends ScrollPane {
         p.addListener((o, a, b) -> tf.setValue(b.doubleValue()));
         tf.valueProperty().addListener((o, a, b) -> {
             if (b != null && b != p.get()) {
+                if (p == vm.minAcresProperty()) {
+                    vm.setMinAcres(b);
+                    return;
+                }
                 p.set(b);
                 if (vm.campusChanged()) {
                     onCampusChanged.run();
@@ -184,22 +188,77 @@ public final class ScenarioPanel extends ScrollPane {
             row.setAlignment(Pos.CENTER_LEFT);
             criteriaBox.getChildren().add(new VBox(1, name, desc, row, tr));
         }
-        Scenario s = vm.scenarioProperty().get();
-        StringBuilder sb = new StringBuilder();
-        if (s != null) {
-            for (ConstraintSpec k : s.constraints()) {
-                if (k.isExclusion()) {
-                    sb.append("• not within ").append(k.buffer()).append(" m of ").append(k.exclude());
-                    if (k.filter() != null) {
-                        sb.append(" [").append(k.filter()).append(']');
-                    }
-                } else {
-                    sb.append("• ").append(k.criterion()).append(' ').append(k.op()).append(' ').append(k.value());
-                }
-                sb.append('\n');
+        rebuildConstraints();
+    }
+
+    /** Editable comparison constraints (op, value, remove), exclusions as text, and an "add" row. */
+    private void rebuildConstraints() {
+        constraints.getChildren().clear();
+        for (int i = 0; i < vm.constraints().size(); i++) {
+            final int idx = i;
+            ConstraintSpec k = vm.constraints().get(i);
+            Button remove = new Button("✕");
+            remove.setTooltip(new Tooltip("Remove this constraint"));
+            remove.setOnAction(e -> vm.constraints().remove(idx));
+            if (k.isExclusion()) {
+                Label l = new Label("not within " + io.siteplanner.model.Units.number(k.buffer()) + " m of " + k.exclude()
+                        + (k.filter() == null ? "" : " [" + k.filter() + "]"));
+                l.setWrapText(true);
+                HBox row = new HBox(6, l, remove);
+                row.setAlignment(Pos.CENTER_LEFT);
+                constraints.getChildren().add(row);
+                continue;
             }
+            ChoiceBox<String> op = new ChoiceBox<>();
+            op.getItems().addAll("<", "<=", ">", ">=", "==", "!=");
+            op.setValue(k.op());
+            TextField value = new TextField(io.siteplanner.model.Units.number(k.value()).replace(",", ""));
+            value.setId("constraint-value-" + k.criterion());
+            value.setPrefColumnCount(7);
+            Runnable commit = () -> {
+                try {
+                    double v = Double.parseDouble(value.getText().trim().replace(",", ""));
+                    ConstraintSpec next = new ConstraintSpec(k.criterion(), op.getValue(), v, null, null, null, k.label());
+                    if (!next.equals(k)) {
+                        vm.constraints().set(idx, next);
+                    }
+                } catch (NumberFormatException ex) {
+                    value.setText(io.siteplanner.model.Units.number(k.value()).replace(",", ""));
+                }
+            };
+            value.setOnAction(e -> commit.run());
+            value.focusedProperty().addListener((o, a, f) -> {
+                if (!f) {
+                    commit.run();
+                }
+            });
+            op.setOnAction(e -> commit.run());
+            HBox row = new HBox(6, new Label(k.criterion()), op, value, remove);
+            row.setAlignment(Pos.CENTER_LEFT);
+            constraints.getChildren().add(row);
         }
-        constraints.setText(sb.length() == 0 ? "none" : sb.toString().trim() + "\n(the minimum area follows the campus input)");
+        ChoiceBox<String> crit = new ChoiceBox<>();
+        vm.criteria().forEach(r -> crit.getItems().add(r.id()));
+        ChoiceBox<String> op = new ChoiceBox<>();
+        op.getItems().addAll("<", "<=", ">", ">=", "==", "!=");
+        op.setValue(">=");
+        TextField value = new TextField();
+        value.setPromptText("value");
+        value.setPrefColumnCount(6);
+        Button add = new Button("Add");
+        add.setOnAction(e -> {
+            try {
+                if (crit.getValue() != null) {
+                    vm.constraints().add(ConstraintSpec.compare(crit.getValue(), op.getValue(),
+                            Double.parseDouble(value.getText().trim().replace(",", ""))));
+                }
+            } catch (NumberFormatException ex) {
+                value.setText("");
+            }
+        });
+        HBox addRow = new HBox(6, crit, op, value, add);
+        addRow.setAlignment(Pos.CENTER_LEFT);
+        constraints.getChildren().add(addRow);
     }
 
     private double normalised(ScenarioViewModel.CriterionRow r) {

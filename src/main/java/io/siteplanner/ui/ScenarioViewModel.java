@@ -74,6 +74,7 @@ public final class ScenarioViewModel {
     private final ReadOnlyObjectWrapper<ScoringSession> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<ScoreResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<CriterionRow> criteria = FXCollections.observableArrayList();
+    private final ObservableList<ConstraintSpec> constraints = FXCollections.observableArrayList();
     private final ObjectProperty<MethodSpec.Type> method = new SimpleObjectProperty<>(this, "method",
             MethodSpec.Type.WEIGHTED_SUM);
     private final DoubleProperty itLoadMw = new SimpleDoubleProperty(this, "itLoadMw");
@@ -88,7 +89,46 @@ public final class ScenarioViewModel {
     private Path baseDir;
     private boolean loading;
 
+    /**
+     * Sets the campus minimum area and the "area &gt;= minimum" constraint that follows it (added when the
+     * scenario has an area criterion and no such constraint).
+     */
+    public void setMinAcres(double acres) {
+        Scenario s = scenario.get();
+        double old = minAcres.get();
+        minAcres.set(acres);
+        if (s == null) {
+            return;
+        }
+        boolean found = false;
+        for (int i = 0; i < constraints.size(); i++) {
+            ConstraintSpec k = constraints.get(i);
+            if (isAreaMinimum(s, k) && (k.value() == old || !found)) {
+                constraints.set(i, new ConstraintSpec(k.criterion(), k.op(), acres, null, null, null, k.label()));
+                found = true;
+            }
+        }
+        if (!found) {
+            for (CriterionSpec c : s.criteria()) {
+                if (c.kind() == io.siteplanner.model.scenario.CriterionKind.AREA) {
+                    constraints.add(ConstraintSpec.compare(c.id(), ">=", acres));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean isAreaMinimum(Scenario s, ConstraintSpec k) {
+        return !k.isExclusion() && ">=".equals(k.op()) && s.criterion(k.criterion()) != null
+                && s.criterion(k.criterion()).kind() == io.siteplanner.model.scenario.CriterionKind.AREA;
+    }
+
     public ScenarioViewModel() {
+        constraints.addListener((javafx.collections.ListChangeListener<ConstraintSpec>) c -> {
+            if (!loading) {
+                rescore();
+            }
+        });
         method.addListener((o, a, b) -> {
             if (!loading && b != null) {
                 rescore();
@@ -111,6 +151,11 @@ public final class ScenarioViewModel {
 
     public ObservableList<CriterionRow> criteria() {
         return criteria;
+    }
+
+    /** The hard constraints; edits re-score (comparisons need no spatial work). */
+    public ObservableList<ConstraintSpec> constraints() {
+        return constraints;
     }
 
     public ObjectProperty<MethodSpec.Type> methodProperty() {
@@ -167,6 +212,7 @@ public final class ScenarioViewModel {
                 rows.add(row);
             }
             criteria.setAll(rows);
+            constraints.setAll(s.constraints());
             session.set(evaluated);
         } finally {
             loading = false;
@@ -187,17 +233,7 @@ public final class ScenarioViewModel {
         Campus c = s.campus();
         Campus campus = new Campus(itLoadMw.get(), pue.get(), c.utilization(), minAcres.get(), c.years(),
                 c.discountRate(), c.landPriceUsdPerAcre());
-        List<ConstraintSpec> constraints = new ArrayList<>();
-        for (ConstraintSpec k : s.constraints()) {
-            // the campus' minimum acreage drives an "acres >= N" constraint on an area criterion
-            if (!k.isExclusion() && ">=".equals(k.op()) && k.value() != null && k.value() == c.minAcres()
-                    && s.criterion(k.criterion()) != null
-                    && s.criterion(k.criterion()).kind() == io.siteplanner.model.scenario.CriterionKind.AREA) {
-                constraints.add(new ConstraintSpec(k.criterion(), k.op(), minAcres.get(), null, null, null, k.label()));
-            } else {
-                constraints.add(k);
-            }
-        }
+        List<ConstraintSpec> constraints = new ArrayList<>(this.constraints);
         MethodSpec m = method.get() == s.method().type() ? s.method()
                 : method.get() == MethodSpec.Type.TOPSIS ? MethodSpec.topsis(false)
                 : method.get() == MethodSpec.Type.OWA ? MethodSpec.owa(0.5) : MethodSpec.weightedSum();

@@ -338,4 +338,31 @@ class MainWindowTest {
                 .release(javafx.scene.input.KeyCode.Y, javafx.scene.input.KeyCode.CONTROL);
         waitUntil(() -> window.shortlistPanel().shortlistProperty().get().contains(firstId));
     }
+
+    @Test
+    void editingAConstraintValueRescores(FxRobot robot) throws Exception {
+        waitForDemo();
+        int passedBefore = fx(() -> window.scenario().resultProperty().get().passedCount());
+        javafx.scene.control.TextField f = robot.lookup("#constraint-value-acres").queryAs(javafx.scene.control.TextField.class);
+        fx(() -> {
+            f.setText("500");
+            f.fireEvent(new javafx.event.ActionEvent());
+            return null;
+        });
+        waitUntil(() -> window.scenario().resultProperty().get().passedCount() > passedBefore);
+        io.siteplanner.scoring.ScoreResult r = fx(() -> window.scenario().resultProperty().get());
+        int acres = r.session().criterionIndex("acres");
+        int expected = 0;
+        for (int i = 0; i < r.size(); i++) {
+            if (r.session().raw(acres)[i] >= 500) {
+                expected++;
+            }
+        }
+        assertThat(r.passedCount()).isEqualTo(expected);
+        fx(() -> {
+            window.undoManager().undo();
+            return null;
+        });
+        waitUntil(() -> window.scenario().resultProperty().get().passedCount() == passedBefore);
+    }
 }
