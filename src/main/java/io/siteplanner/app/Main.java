@@ -13,9 +13,20 @@ public final class Main {
     private Main() {
     }
 
+    /** True when every argument is an existing file (then they are layers to open in the app). */
+    static boolean allFiles(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("-") || !java.nio.file.Files.isRegularFile(java.nio.file.Paths.get(a))) {
+                return false;
+            }
+        }
+        return args.length > 0;
+    }
+
     public static void main(String[] args) {
         System.setProperty("org.geotools.referencing.forceXY", "true");
-        if (args.length == 0 || (args.length == 2 && args[0].equals("--project"))) {
+        if (args.length == 0 || (args.length == 2 && args[0].equals("--project")) || allFiles(args)) {
+            // no arguments, or only data files (like "qgis a.shp b.geojson"): the desktop app
             SitePlannerApp.launchApp(args);
             return;
         }

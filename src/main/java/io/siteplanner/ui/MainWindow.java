@@ -725,13 +725,24 @@ public final class MainWindow {
 
     /** Shows the window and, on first start, opens the demo. */
     public void show(boolean openDemo) {
+        show(openDemo, List.of());
+    }
+
+    /** Shows the window, opens the demo when asked, then adds {@code files} as layers on top. */
+    public void show(boolean openDemo, List<Path> files) {
         stage.show();
         Platform.runLater(() -> {
             if (map.getViewport() == null) {
                 map.zoomTo(new Envelope());
             }
-            if (openDemo) {
-                openDemo();
+            Task<?> demo = openDemo ? openDemo() : null;
+            if (!files.isEmpty()) {
+                if (demo == null) {
+                    addLayers(files);
+                } else {
+                    demo.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> addLayers(files));
+                    demo.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, e -> addLayers(files));
+                }
             }
         });
     }

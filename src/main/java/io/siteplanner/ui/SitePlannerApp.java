@@ -35,6 +35,13 @@ public class SitePlannerApp extends Application {
                 }
             });
         }
-        w.show(true);
+        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        for (String a : getParameters().getRaw()) {
+            if (!a.startsWith("-") && java.nio.file.Files.isRegularFile(java.nio.file.Paths.get(a))) {
+                files.add(java.nio.file.Paths.get(a));
+            }
+        }
+        // layers named on the command line go on top once the demo is open
+        w.show(true, files);
     }
 }
