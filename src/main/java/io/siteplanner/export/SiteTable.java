@@ -1,5 +1,6 @@
 package io.siteplanner.export;
 
+import io.siteplanner.gis.Crs;
 import io.siteplanner.model.project.Shortlist;
 import io.siteplanner.model.project.ShortlistEntry;
 import io.siteplanner.model.scenario.CriterionSpec;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * The rows (sites, in rank order) and typed columns of a sites export, shared by the CSV, GeoJSON,
@@ -45,9 +47,11 @@ public final class SiteTable {
     private final boolean noteColumns;
     private final int unmatched;
     private final boolean idNumeric;
+    private final boolean lonLat;
+    private final org.geotools.api.referencing.operation.MathTransform toWgs84;
 
     private SiteTable(ScoreResult result, int[] sites, boolean contributions, Map<Integer, ShortlistEntry> entries,
-            boolean noteColumns, int unmatched) {
+            boolean noteColumns, int unmatched, boolean lonLat) {
         this.result = result;
         this.sites = sites;
         this.contributions = contributions;
@@ -55,6 +59,8 @@ public final class SiteTable {
         this.noteColumns = noteColumns;
         this.unmatched = unmatched;
         ScoringSession s = result.session();
+        this.lonLat = lonLat;
+        this.toWgs84 = lonLat && s.analysisCrs() != null ? Crs.transform(s.analysisCrs(), Crs.wgs84()) : null;
         this.idNumeric = s.size() == 0 || s.id(0) instanceof Number;
         List<String> base = ResultColumns.names(s);
         Set<String> used = new HashSet<>();
@@ -77,6 +83,10 @@ public final class SiteTable {
             cols.add(new Column(unique("status", used), Type.TEXT));
             cols.add(new Column(unique("note", used), Type.TEXT));
         }
+        if (lonLat) {
+            cols.add(new Column(unique("lon", used), Type.REAL));
+            cols.add(new Column(unique("lat", used), Type.REAL));
+        }
         this.columns = List.copyOf(cols);
     }
 
@@ -95,7 +105,7 @@ public final class SiteTable {
         for (int p = 0; p < rows; p++) {
             sites[p] = r.siteAt(p);
         }
-        return new SiteTable(r, sites, false, Map.of(), false, 0);
+        return new SiteTable(r, sites, false, Map.of(), false, 0, false);
     }
 
     /**
@@ -106,6 +116,14 @@ public final class SiteTable {
      * @param top           at most this many rows, by rank (&lt;= 0: all)
      */
     public static SiteTable export(ScoreResult r, Shortlist shortlist, boolean shortlistOnly, int top) {
+        return export(r, shortlist, shortlistOnly, top, false);
+    }
+
+    /**
+     * The export layout, optionally with {@code lon} and {@code lat} columns at the end: a point inside
+     * each site (JTS interior point) in EPSG:4326, so that a CSV opens as points in a GIS.
+     */
+    public static SiteTable export(ScoreResult r, Shortlist shortlist, boolean shortlistOnly, int top, boolean lonLat) {
         Map<Integer, ShortlistEntry> entries = new HashMap<>();
         int unmatched = 0;
         if (shortlist != null && shortlist.size() > 0) {
@@ -133,7 +151,7 @@ public final class SiteTable {
         }
         int[] sites = rows.stream().mapToInt(Integer::intValue).toArray();
         boolean notes = shortlistOnly || (shortlist != null && shortlist.size() > 0);
-        return new SiteTable(r, sites, true, entries, notes, unmatched);
+        return new SiteTable(r, sites, true, entries, notes, unmatched, lonLat);
     }
 
     public ScoreResult result() {
@@ -212,6 +230,20 @@ public final class SiteTable {
             ShortlistEntry e = entries.get(site);
             v[k++] = e == null ? null : e.status().label();
             v[k++] = e == null ? null : e.note();
+        }
+        if (lonLat) {
+            Geometry g = s.geometry(site);
+            Double lon = null;
+            Double lat = null;
+            if (g != null && !g.isEmpty()) {
+                Geometry pt = ResultsGeoJsonWriter.toWgs84(g.getInteriorPoint(), toWgs84);
+                if (pt != null && !pt.isEmpty()) {
+                    lon = Math.rint(pt.getCoordinate().x * 1e7) / 1e7;
+                    lat = Math.rint(pt.getCoordinate().y * 1e7) / 1e7;
+                }
+            }
+            v[k++] = lon;
+            v[k++] = lat;
         }
         return v;
     }

@@ -16,7 +16,8 @@ import org.locationtech.jts.geom.Envelope;
  *
  * <p>Tables (CSV, GeoJSON, GeoPackage, KML) carry the {@link SiteTable#export} columns: rank, id, score,
  * raw value per criterion, passed, reasons, {@code <criterion>_contrib} per criterion, and {@code status}
- * / {@code note} when a shortlist is given. PDF and PNG need a {@link MapContent} (the PDF leaves the maps
+ * / {@code note} when a shortlist is given; the CSV adds {@code lon}, {@code lat} (a point inside each site,
+ * EPSG:4326) so that it opens as points in a GIS. PDF and PNG need a {@link MapContent} (the PDF leaves the maps
  * out without one; PNG requires it). Every file is written through {@link AtomicWrite}: an error or a
  * cancel leaves no partial file and an existing target untouched.
  *
@@ -132,7 +133,8 @@ public final class SitesExport {
         Progress p = progress == null ? Progress.NONE : progress;
         switch (format) {
             case CSV:
-                ResultsCsvWriter.write(table(result, options), out, p);
+                ResultsCsvWriter.write(SiteTable.export(result, options.shortlist(), options.shortlistOnly(), options.top(),
+                        true), out, p);
                 break;
             case GEOJSON:
                 ResultsGeoJsonWriter.write(table(result, options), out, p);
