@@ -203,7 +203,7 @@ public final class SitesKmlWriter {
 
     private static String value(Object x) {
         if (x instanceof Boolean) {
-            return ((Boolean) x) ? "true" : "false";
+            return ((Boolean) x) ? "1" : "0"; // xsd:boolean; GDAL's LIBKML reads only 1/0
         }
         return x.toString();
     }

@@ -248,6 +248,9 @@ class SitesExportTest {
         String desc = column(l, "description").get(0);
         assertThat(desc).contains("<table", "1 of 280", " ac (contributes", " mi (contributes", "<td>$", " MW");
         assertThat(column(l, "note").get(39)).contains("\"A & <B>\"");
+        assertThat(column(l, "passed").get(0)).isEqualTo("true");
+        assertThat(column(l, "passed").get(279)).isEqualTo("false");
+        assertThat(kml).contains("<SimpleData name=\"passed\">1</SimpleData>"); // 1/0: GDAL reads no true/false
         assertThat(l.bounds().getMinX()).isCloseTo(-90.377858, org.assertj.core.data.Offset.offset(1e-4));
     }
 
