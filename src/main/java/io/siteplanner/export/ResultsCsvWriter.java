@@ -1,22 +1,19 @@
 package io.siteplanner.export;
 
 import io.siteplanner.model.Progress;
-import io.siteplanner.scoring.AtomicFiles;
 import io.siteplanner.scoring.ScoreResult;
-import io.siteplanner.scoring.ScoringSession;
 import io.siteplanner.scoring.spatial.ChunkRunner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.nio.file.Path;
 
 /**
- * Writes ranked sites as CSV (RFC 4180, UTF-8, "\n" line ends) in rank order with the
- * {@link ResultColumns}. Numbers are written in Java's shortest round-trip form; a missing raw value is an
- * empty cell. Rows are formatted in parallel chunks and written in order to a temp file in the target
- * folder, then moved into place atomically.
+ * Writes ranked sites as CSV (RFC 4180, UTF-8, "\n" line ends), one row per {@link SiteTable} row.
+ * Numbers are written in Java's shortest round-trip form; a missing value is an empty cell. Rows are
+ * formatted in parallel chunks and written in order through {@link AtomicWrite} (temp file + move).
  */
 public final class ResultsCsvWriter {
     private static final int CHUNK = 8192;
@@ -24,16 +21,16 @@ public final class ResultsCsvWriter {
     private ResultsCsvWriter() {
     }
 
-    /** Writes the top rows (top &lt;= 0: all). */
+    /** Writes the top rows (top &lt;= 0: all) in the {@link ResultColumns} layout. */
     public static void write(ScoreResult r, int top, Path out, Progress progress) throws IOException {
-        ScoringSession s = r.session();
-        int rows = ResultColumns.rows(r, top);
-        int m = s.criteria().size();
-        Path dir = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        try {
+        write(SiteTable.ranked(r, top), out, progress);
+    }
+
+    /** Writes a table. */
+    public static void write(SiteTable t, Path out, Progress progress) throws IOException {
+        AtomicWrite.write(out, tmp -> {
             try (OutputStream os = Files.newOutputStream(tmp)) {
-                List<String> names = ResultColumns.names(s);
+                List<String> names = t.names();
                 StringBuilder head = new StringBuilder();
                 for (int i = 0; i < names.size(); i++) {
                     if (i > 0) {
@@ -43,31 +40,21 @@ public final class ResultsCsvWriter {
                 }
                 head.append('\n');
                 os.write(head.toString().getBytes(StandardCharsets.UTF_8));
+                int rows = t.size();
                 int chunks = (rows + CHUNK - 1) / CHUNK;
                 byte[][] parts = new byte[chunks][];
                 ChunkRunner.run(ChunkRunner.identity(chunks), 1, progress, "writing CSV", (ord, from, to) -> {
+                    Object[] v = null;
                     for (int k = from; k < to; k++) {
                         StringBuilder sb = new StringBuilder(CHUNK * 64);
                         int end = Math.min(rows, (ord[k] + 1) * CHUNK);
                         for (int p = ord[k] * CHUNK; p < end; p++) {
-                            int site = r.siteAt(p);
-                            sb.append(p + 1).append(',');
-                            Object id = s.id(site);
-                            if (id != null) {
-                                quote(sb, id.toString());
-                            }
-                            sb.append(',').append(r.score(site));
-                            for (int c = 0; c < m; c++) {
-                                sb.append(',');
-                                double v = s.raw(c)[site];
-                                if (v == v) {
-                                    sb.append(v);
+                            v = t.values(p, v);
+                            for (int c = 0; c < names.size(); c++) {
+                                if (c > 0) {
+                                    sb.append(',');
                                 }
-                            }
-                            sb.append(',').append(r.passed(site) ? "true" : "false").append(',');
-                            String reasons = ResultColumns.reasons(r, site);
-                            if (!reasons.isEmpty()) {
-                                quote(sb, reasons);
+                                cell(sb, v[c]);
                             }
                             sb.append('\n');
                         }
@@ -78,9 +65,24 @@ public final class ResultsCsvWriter {
                     os.write(b);
                 }
             }
-            AtomicFiles.move(tmp, out);
-        } finally {
-            Files.deleteIfExists(tmp);
+        });
+    }
+
+    private static void cell(StringBuilder sb, Object v) {
+        if (v == null) {
+            return;
+        }
+        if (v instanceof Double) {
+            sb.append(((Double) v).doubleValue());
+        } else if (v instanceof Long) {
+            sb.append(((Long) v).longValue());
+        } else if (v instanceof Boolean) {
+            sb.append(((Boolean) v) ? "true" : "false");
+        } else {
+            String s = v.toString();
+            if (!s.isEmpty()) {
+                quote(sb, s);
+            }
         }
     }
 

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.model.Progress;
-import io.siteplanner.scoring.AtomicFiles;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.geotools.api.referencing.operation.MathTransform;
@@ -22,76 +20,75 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Writes ranked sites as an RFC 7946 GeoJSON FeatureCollection: geometries in EPSG:4326 (longitude,
- * latitude), properties = the {@link ResultColumns} (missing raw values as null), features in rank order.
- * Streamed with Jackson; temp file + atomic move.
+ * latitude), properties = the columns of a {@link SiteTable} (missing values as null), features in row
+ * (rank) order. Streamed with Jackson; written through {@link AtomicWrite}.
  */
 public final class ResultsGeoJsonWriter {
     private ResultsGeoJsonWriter() {
     }
 
+    /** Writes the top rows (top &lt;= 0: all) in the {@link ResultColumns} layout. */
     public static void write(ScoreResult r, int top, Path out, Progress progress) throws IOException {
-        ScoringSession s = r.session();
-        int rows = ResultColumns.rows(r, top);
-        List<String> names = ResultColumns.names(s);
-        int m = s.criteria().size();
+        write(SiteTable.ranked(r, top), out, progress);
+    }
+
+    /** Writes a table: one feature per row, properties = its columns. */
+    public static void write(SiteTable t, Path out, Progress progress) throws IOException {
+        ScoringSession s = t.result().session();
+        int rows = t.size();
+        List<SiteTable.Column> cols = t.columns();
         MathTransform mt = s.analysisCrs() == null ? null : Crs.transform(s.analysisCrs(), Crs.wgs84());
-        Path dir = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        try {
+        AtomicWrite.write(out, tmp -> {
             try (JsonGenerator g = new JsonFactory().createGenerator(tmp.toFile(), JsonEncoding.UTF8)) {
                 g.writeStartObject();
                 g.writeStringField("type", "FeatureCollection");
                 g.writeArrayFieldStart("features");
+                Object[] v = null;
                 for (int p = 0; p < rows; p++) {
                     if ((p & 4095) == 0) {
                         progress.checkCancelled();
                         progress.update((double) p / rows, "writing GeoJSON");
                     }
-                    int site = r.siteAt(p);
+                    int site = t.site(p);
                     g.writeStartObject();
                     g.writeStringField("type", "Feature");
                     g.writeFieldName("geometry");
-                    Geometry geom = s.geometry(site);
-                    if (geom != null && mt != null) {
-                        try {
-                            geom = Crs.transform(geom, mt);
-                        } catch (TransformException e) {
-                            geom = null;
-                        }
-                    }
-                    writeGeometry(g, geom);
+                    writeGeometry(g, toWgs84(s.geometry(site), mt));
                     g.writeObjectFieldStart("properties");
-                    g.writeNumberField("rank", p + 1);
-                    Object id = s.id(site);
-                    g.writeFieldName(names.get(1));
-                    if (id instanceof Number) {
-                        g.writeNumber(((Number) id).longValue());
-                    } else if (id == null) {
-                        g.writeNull();
-                    } else {
-                        g.writeString(id.toString());
-                    }
-                    g.writeNumberField("score", r.score(site));
-                    for (int c = 0; c < m; c++) {
-                        double v = s.raw(c)[site];
-                        g.writeFieldName(names.get(3 + c));
-                        if (v == v && !Double.isInfinite(v)) {
-                            g.writeNumber(v);
-                        } else {
+                    v = t.values(p, v);
+                    for (int c = 0; c < cols.size(); c++) {
+                        g.writeFieldName(cols.get(c).name());
+                        Object x = v[c];
+                        if (x == null) {
                             g.writeNull();
+                        } else if (x instanceof Double) {
+                            g.writeNumber((Double) x);
+                        } else if (x instanceof Long) {
+                            g.writeNumber((Long) x);
+                        } else if (x instanceof Boolean) {
+                            g.writeBoolean((Boolean) x);
+                        } else {
+                            g.writeString(x.toString());
                         }
                     }
-                    g.writeBooleanField("passed", r.passed(site));
-                    g.writeStringField("reasons", ResultColumns.reasons(r, site));
                     g.writeEndObject();
                     g.writeEndObject();
                 }
                 g.writeEndArray();
                 g.writeEndObject();
             }
-            AtomicFiles.move(tmp, out);
-        } finally {
-            Files.deleteIfExists(tmp);
+        });
+    }
+
+    /** The geometry in EPSG:4326, or null when it cannot be transformed. */
+    static Geometry toWgs84(Geometry geom, MathTransform mt) {
+        if (geom == null || mt == null) {
+            return geom;
+        }
+        try {
+            return Crs.transform(geom, mt);
+        } catch (TransformException e) {
+            return null;
         }
     }
 

@@ -2,13 +2,11 @@ package io.siteplanner.export;
 
 import io.siteplanner.gis.Crs;
 import io.siteplanner.model.Progress;
-import io.siteplanner.scoring.AtomicFiles;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,10 +22,10 @@ import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * Writes ranked sites to a GeoPackage 1.3 (OGC 12-128r18) feature table {@code sites} with the
- * {@link ResultColumns}, geometries in the analysis CRS (its WKT and EPSG code are registered in
+ * Writes ranked sites to a GeoPackage 1.3 (OGC 12-128r18) feature table {@code sites} with the columns
+ * of a {@link SiteTable} (empty text as NULL), geometries in the analysis CRS (its WKT and EPSG code are registered in
  * {@code gpkg_spatial_ref_sys}). Plain JDBC over SQLite: the required metadata tables, the GeoPackage
- * binary geometry header (little-endian, xy envelope) + WKB, one transaction. Temp file + atomic move.
+ * binary geometry header (little-endian, xy envelope) + WKB, one transaction. Written through {@link AtomicWrite}.
  */
 public final class ResultsGpkgWriter {
     /** The feature table name. */
@@ -36,14 +34,20 @@ public final class ResultsGpkgWriter {
     private ResultsGpkgWriter() {
     }
 
+    /** Writes the top rows (top &lt;= 0: all) in the {@link ResultColumns} layout. */
     public static void write(ScoreResult r, int top, Path out, Progress progress) throws IOException {
-        ScoringSession s = r.session();
-        int rows = ResultColumns.rows(r, top);
-        List<String> names = ResultColumns.names(s);
-        int m = s.criteria().size();
-        Path dir = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        Files.delete(tmp);
+        write(SiteTable.ranked(r, top), out, progress);
+    }
+
+    /** Writes a table as the feature table {@value #TABLE}. */
+    public static void write(SiteTable t, Path out, Progress progress) throws IOException {
+        AtomicWrite.write(out, tmp -> writeTo(t, tmp, out, progress));
+    }
+
+    private static void writeTo(SiteTable t, Path tmp, Path out, Progress progress) throws IOException {
+        ScoringSession s = t.result().session();
+        int rows = t.size();
+        List<SiteTable.Column> cols = t.columns();
         Integer epsg = s.analysisCrs() == null ? null : Crs.epsgCode(s.analysisCrs());
         int srsId = epsg == null ? 99999 : epsg;
         String wkt = s.analysisCrs() == null ? "undefined" : s.analysisCrs().toWKT();
@@ -91,31 +95,26 @@ public final class ResultsGpkgWriter {
                 }
             }
             StringBuilder ddl = new StringBuilder("CREATE TABLE \"" + TABLE + "\" (fid INTEGER PRIMARY KEY AUTOINCREMENT,"
-                    + " geom GEOMETRY");
-            ddl.append(", \"rank\" INTEGER");
-            ddl.append(", \"").append(names.get(1).replace("\"", "\"\"")).append("\" ")
-                    .append(idIsNumeric(s) ? "INTEGER" : "TEXT");
-            ddl.append(", \"score\" DOUBLE");
-            for (int c = 0; c < m; c++) {
-                ddl.append(", \"").append(names.get(3 + c).replace("\"", "\"\"")).append("\" DOUBLE");
-            }
-            ddl.append(", \"passed\" BOOLEAN, \"reasons\" TEXT)");
+                    + " geom " + geometryTypeName(s));
             StringBuilder ins = new StringBuilder("INSERT INTO \"" + TABLE + "\" VALUES (NULL, ?");
-            for (int k = 0; k < 5 + m; k++) {
+            for (SiteTable.Column c : cols) {
+                ddl.append(", \"").append(c.name().replace("\"", "\"\"")).append("\" ").append(sqlType(c.type()));
                 ins.append(", ?");
             }
+            ddl.append(')');
             ins.append(')');
             try (Statement st = con.createStatement()) {
                 st.execute(ddl.toString());
             }
             WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
             try (PreparedStatement ps = con.prepareStatement(ins.toString())) {
+                Object[] v = null;
                 for (int p = 0; p < rows; p++) {
                     if ((p & 4095) == 0) {
                         progress.checkCancelled();
                         progress.update((double) p / rows, "writing GeoPackage");
                     }
-                    int site = r.siteAt(p);
+                    int site = t.site(p);
                     Geometry g = s.geometry(site);
                     if (g == null || g.isEmpty()) {
                         ps.setNull(1, java.sql.Types.BLOB);
@@ -123,30 +122,21 @@ public final class ResultsGpkgWriter {
                         ext.expandToInclude(g.getEnvelopeInternal());
                         ps.setBytes(1, gpkgBlob(g, srsId, wkb));
                     }
-                    ps.setInt(2, p + 1);
-                    Object id = s.id(site);
-                    if (id instanceof Number) {
-                        ps.setLong(3, ((Number) id).longValue());
-                    } else if (id == null) {
-                        ps.setNull(3, java.sql.Types.VARCHAR);
-                    } else {
-                        ps.setString(3, id.toString());
-                    }
-                    ps.setDouble(4, r.score(site));
-                    for (int c = 0; c < m; c++) {
-                        double v = s.raw(c)[site];
-                        if (v == v && !Double.isInfinite(v)) {
-                            ps.setDouble(5 + c, v);
+                    v = t.values(p, v);
+                    for (int c = 0; c < cols.size(); c++) {
+                        Object x = v[c];
+                        int k = c + 2;
+                        if (x == null || "".equals(x)) {
+                            ps.setNull(k, java.sql.Types.NULL);
+                        } else if (x instanceof Double) {
+                            ps.setDouble(k, (Double) x);
+                        } else if (x instanceof Long) {
+                            ps.setLong(k, (Long) x);
+                        } else if (x instanceof Boolean) {
+                            ps.setInt(k, ((Boolean) x) ? 1 : 0);
                         } else {
-                            ps.setNull(5 + c, java.sql.Types.DOUBLE);
+                            ps.setString(k, x.toString());
                         }
-                    }
-                    ps.setInt(5 + m, r.passed(site) ? 1 : 0);
-                    String reasons = ResultColumns.reasons(r, site);
-                    if (reasons.isEmpty()) {
-                        ps.setNull(6 + m, java.sql.Types.VARCHAR);
-                    } else {
-                        ps.setString(6 + m, reasons);
                     }
                     ps.addBatch();
                     if ((p & 1023) == 1023) {
@@ -182,18 +172,17 @@ public final class ResultsGpkgWriter {
             }
             con.commit();
         } catch (SQLException e) {
-            Files.deleteIfExists(tmp);
             throw new IOException("cannot write GeoPackage " + out.getFileName() + ": " + e.getMessage(), e);
-        }
-        try {
-            AtomicFiles.move(tmp, out);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
-    private static boolean idIsNumeric(ScoringSession s) {
-        return s.size() == 0 || s.id(0) instanceof Number;
+    private static String sqlType(SiteTable.Type t) {
+        switch (t) {
+            case INTEGER: return "INTEGER";
+            case REAL: return "DOUBLE";
+            case BOOLEAN: return "BOOLEAN";
+            default: return "TEXT";
+        }
     }
 
     private static String geometryTypeName(ScoringSession s) {

@@ -1,0 +1,184 @@
+package io.siteplanner.cli;
+
+import io.siteplanner.export.MapContent;
+import io.siteplanner.export.SiteTable;
+import io.siteplanner.export.SitesExport;
+import io.siteplanner.gis.FormatRegistry;
+import io.siteplanner.model.Progress;
+import io.siteplanner.model.Units;
+import io.siteplanner.model.project.Shortlist;
+import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.render.DemoMap;
+import io.siteplanner.render.StyledLayer;
+import io.siteplanner.scoring.FileLayerSource;
+import io.siteplanner.scoring.ScenarioEvaluator;
+import io.siteplanner.scoring.ScenarioException;
+import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.scoring.ScoreResult;
+import io.siteplanner.scoring.ScoringSession;
+import io.siteplanner.store.MapsDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code siteplanner export}: the ranked sites or the shortlist of a scenario as CSV, GeoJSON, GeoPackage,
+ * KML, a PDF report or a PNG map, with the same code as the desktop app ({@link SitesExport}).
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export ranked sites or the shortlist: csv, geojson, gpkg, kml, pdf (report) or png (map).")
+public final class ExportCommand implements Callable<Integer> {
+    static final class Source {
+        @Option(names = "--project", required = true, paramLabel = "FILE", description = "A project (.siteplan.gpkg).")
+        Path project;
+
+        @Option(names = "--scenario-file", required = true, paramLabel = "FILE",
+                description = "A scenario JSON file, scored from its files (no shortlist).")
+        Path scenarioFile;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario of the project (default: the active one).")
+    String scenarioName;
+
+    @Option(names = "--shortlist", description = "Only the shortlisted sites (with their notes and status).")
+    boolean shortlistOnly;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "csv, geojson, gpkg, kml, pdf or png (default: from the --out extension).")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "PATH", description = "Output file.")
+    Path out;
+
+    @Option(names = "--top", paramLabel = "N", description = "At most N sites by rank (default: all; PDF table: 25).")
+    Integer top;
+
+    @Option(names = "--width", defaultValue = "1600", description = "PNG width in pixels (default ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "1000", description = "PNG height in pixels (default ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--distance-unit", paramLabel = "km|mi",
+            description = "Distances in km or mi in the PDF and KML (default: from the locale).")
+    String distanceUnit;
+
+    @Option(names = "--no-basemap", description = "Leave out the US states/counties basemap in maps.")
+    boolean noBasemap;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SitesExport.Format fmt = format != null ? SitesExport.Format.of(format)
+                : SitesExport.Format.of(FormatRegistry.extension(out));
+        if (fmt == null) {
+            throw new UsageException(format != null ? "unsupported format '" + format
+                    + "' (use csv, geojson, gpkg, kml, pdf or png)"
+                    : out + ": cannot tell the format from the extension; use --format csv|geojson|gpkg|kml|pdf|png");
+        }
+        SitesExport.Format byExt = SitesExport.Format.of(FormatRegistry.extension(out));
+        if (byExt != null && byExt != fmt) {
+            throw new UsageException(out + ": extension does not match --format " + fmt.extension());
+        }
+        if (top != null && top < 1) {
+            throw new UsageException("--top must be >= 1");
+        }
+        if (width < 16 || height < 16 || width > 20000 || height > 20000) {
+            throw new UsageException("--width/--height must be between 16 and 20000 pixels");
+        }
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new UsageException(out + ": folder does not exist");
+        }
+        if (Files.isDirectory(out)) {
+            throw new UsageException(out + ": is a folder");
+        }
+        Units.DistanceUnit du = Units.defaultDistanceUnit(Locale.getDefault());
+        if (distanceUnit != null) {
+            String d = distanceUnit.toLowerCase(Locale.ROOT);
+            if (d.equals("km")) {
+                du = Units.DistanceUnit.KM;
+            } else if (d.equals("mi") || d.equals("miles")) {
+                du = Units.DistanceUnit.MILES;
+            } else {
+                throw new UsageException("--distance-unit must be km or mi");
+            }
+        }
+        if (source.project != null) {
+            throw new UsageException("--project: project files are not available yet in this build;"
+                    + " use --scenario-file FILE");
+        }
+        if (scenarioName != null) {
+            throw new UsageException("--scenario NAME needs --project (a scenario file holds one scenario)");
+        }
+        if (shortlistOnly) {
+            throw new UsageException("--shortlist needs --project (a scenario file has no shortlist)");
+        }
+        Path scenarioFile = source.scenarioFile;
+        Path base = scenarioFile.toAbsolutePath().getParent();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = ConsoleProgress.forStderr(err);
+        Scenario scenario;
+        ScoringSession session;
+        try {
+            scenario = ScenarioJson.read(scenarioFile);
+            session = ScenarioEvaluator.evaluate(scenario, new FileLayerSource(base), progress);
+        } catch (ScenarioException e) {
+            throw new UsageException(scenarioFile + ": " + e.getMessage(), e);
+        } finally {
+            if (progress instanceof ConsoleProgress) {
+                ((ConsoleProgress) progress).done();
+            }
+        }
+        for (String warning : session.warnings()) {
+            err.println("warning: " + warning);
+        }
+        ScoreResult result = session.score();
+        MapContent map = null;
+        if (fmt.drawsMap()) {
+            List<StyledLayer> layers = new ArrayList<>();
+            Optional<Path> maps = MapsDirectory.find();
+            if (!noBasemap && maps.isPresent()) {
+                layers.addAll(DemoMap.basemap(MapsDirectory.states(maps.get()), MapsDirectory.counties(maps.get()),
+                        Progress.NONE));
+            }
+            layers.addAll(DemoMap.scenarioLayers(scenario, base, session, Progress.NONE));
+            map = MapContent.of(layers);
+        }
+        return export(result, map, null, du, fmt, null);
+    }
+
+    private int export(ScoreResult result, MapContent map, Shortlist shortlist, Units.DistanceUnit du,
+            SitesExport.Format fmt, String title) throws java.io.IOException {
+        SitesExport.Options o = SitesExport.Options.defaults().withShortlist(shortlist, shortlistOnly)
+                .withTop(top == null ? 0 : top).withSize(width, height).withDistanceUnit(du).withTitle(title);
+        PrintWriter err = spec.commandLine().getErr();
+        SiteTable t = SitesExport.table(result, o);
+        if (t.unmatched() > 0) {
+            err.println("warning: " + t.unmatched() + " shortlisted site(s) are not among the scenario's candidates");
+        }
+        if (shortlistOnly && t.size() == 0) {
+            err.println("warning: the shortlist is empty; the export has no sites");
+        }
+        SitesExport.export(result, map, o, fmt, out, Progress.NONE);
+        String what = fmt == SitesExport.Format.PNG ? width + " x " + height + " px"
+                : fmt == SitesExport.Format.PDF ? "report" : t.size() + " sites";
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %s)%n", out, fmt.extension(), what);
+        return ExitCodes.OK;
+    }
+}

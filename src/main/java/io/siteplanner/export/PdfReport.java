@@ -1,0 +1,556 @@
+package io.siteplanner.export;
+
+import io.siteplanner.model.Progress;
+import io.siteplanner.model.Units;
+import io.siteplanner.model.project.Shortlist;
+import io.siteplanner.model.project.ShortlistEntry;
+import io.siteplanner.model.scenario.Campus;
+import io.siteplanner.model.scenario.ConstraintSpec;
+import io.siteplanner.model.scenario.CriterionKind;
+import io.siteplanner.model.scenario.CriterionSpec;
+import io.siteplanner.model.scenario.MethodSpec;
+import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.model.style.Colors;
+import io.siteplanner.scoring.ScoreResult;
+import io.siteplanner.scoring.ScoringSession;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * The PDF site report (Apache PDFBox 3, US Letter landscape, standard 14 Helvetica fonts):
+ * <ol>
+ * <li>title page: scenario name and description, campus inputs with units (IT load, PUE, grid demand,
+ * utilization, minimum acres, horizon, discount rate), method, constraints and the normalised weights;</li>
+ * <li>overview map of the candidates' extent (rendered at 1600 x 1000 px) with the score legend;</li>
+ * <li>the ranked table of the top N sites (or of the shortlisted ones), {@value #ROWS_PER_PAGE} rows a page;</li>
+ * <li>one page per shortlisted site in rank order, or per top-5 site when there is no shortlist: a
+ * close-up map, raw values with units, a score breakdown bar chart (one bar per criterion = its
+ * contribution), the dollar figures of interconnectionCost / energyCost / tco criteria, pass/fail reasons,
+ * status and note.</li>
+ * </ol>
+ * Without a map ({@code map == null}) the map page and the site maps are left out. All text goes through
+ * {@link PdfText#safe}, so characters outside WinAnsi never make PDFBox throw.
+ */
+public final class PdfReport {
+    /** Rows of the ranked table per page. */
+    public static final int ROWS_PER_PAGE = 30;
+    /** Sites detailed when there is no shortlist. */
+    public static final int DEFAULT_DETAIL_SITES = 5;
+    static final float W = 792;
+    static final float H = 612;
+    static final float M = 36;
+
+    private final PDDocument doc;
+    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final ScoreResult r;
+    private final ScoringSession s;
+    private final Units.DistanceUnit du;
+    private int pageNo;
+
+    private PdfReport(PDDocument doc, ScoreResult r, Units.DistanceUnit du) {
+        this.doc = doc;
+        this.r = r;
+        this.s = r.session();
+        this.du = du;
+    }
+
+    /** The number of pages {@link #write} produces. */
+    public static int pageCount(ScoreResult r, MapContent map, Shortlist shortlist, boolean shortlistOnly, int top) {
+        SiteTable t = SiteTable.export(r, shortlist, shortlistOnly, top <= 0 ? 25 : top);
+        return 1 + (map != null ? 1 : 0) + Math.max(1, (t.size() + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE)
+                + detailSites(r, shortlist).size();
+    }
+
+    /**
+     * Writes the report to {@code file} (a plain write; {@link SitesExport} wraps it in {@link AtomicWrite}).
+     *
+     * @param top rows of the ranked table (&lt;= 0: 25)
+     * @param title project title shown above the scenario name, or null
+     */
+    public static void write(ScoreResult r, MapContent map, Shortlist shortlist, boolean shortlistOnly, int top,
+            Units.DistanceUnit du, String title, java.nio.file.Path file, Progress progress) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PdfReport rep = new PdfReport(doc, r, du);
+            Scenario sc = s(r);
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle(PdfText.safe(rep.regular, "Site report: " + sc.name()));
+            info.setCreator("SitePlanner");
+            rep.titlePage(title, shortlist);
+            progress.update(0.05, "PDF: map");
+            if (map != null) {
+                rep.overviewPage(map);
+            }
+            progress.checkCancelled();
+            SiteTable t = SiteTable.export(r, shortlist, shortlistOnly, top <= 0 ? 25 : top);
+            rep.tablePages(t, shortlistOnly);
+            List<Integer> detail = detailSites(r, shortlist);
+            for (int k = 0; k < detail.size(); k++) {
+                progress.checkCancelled();
+                progress.update(0.3 + 0.6 * k / detail.size(), "PDF: site pages");
+                int site = detail.get(k);
+                rep.sitePage(site, map, shortlist == null ? null : shortlist.get(String.valueOf(r.session().id(site))).orElse(null));
+            }
+            progress.update(0.95, "PDF: saving");
+            doc.save(file.toFile());
+        }
+    }
+
+    private static Scenario s(ScoreResult r) {
+        return r.session().scenario();
+    }
+
+    /** Sites with a detail page: the shortlisted ones in rank order, else the top 5. */
+    static List<Integer> detailSites(ScoreResult r, Shortlist shortlist) {
+        if (shortlist != null && shortlist.size() > 0) {
+            SiteTable t = SiteTable.export(r, shortlist, true, 0);
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < t.size(); i++) {
+                out.add(t.site(i));
+            }
+            return out;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int p = 0; p < Math.min(DEFAULT_DETAIL_SITES, r.size()); p++) {
+            out.add(r.siteAt(p));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- pages
+
+    private PDPageContentStream newPage(String heading) throws IOException {
+        PDPage page = new PDPage(new PDRectangle(W, H));
+        doc.addPage(page);
+        pageNo++;
+        PDPageContentStream cs = new PDPageContentStream(doc, page);
+        if (heading != null) {
+            text(cs, bold, 16, M, H - M - 10, heading);
+            rule(cs, H - M - 18);
+        }
+        String foot = PdfText.safe(regular, s.scenario().name()) + "  |  page " + pageNo;
+        text(cs, regular, 7.5f, W - M - PdfText.width(regular, 7.5f, foot), 20, foot);
+        return cs;
+    }
+
+    private void titlePage(String title, Shortlist shortlist) throws IOException {
+        Scenario sc = s.scenario();
+        try (PDPageContentStream cs = newPage(null)) {
+            float y = H - M - 20;
+            text(cs, regular, 11, M, y, title == null || title.isBlank() ? "SitePlanner site report"
+                    : title + "  |  SitePlanner site report");
+            y -= 34;
+            for (String line : PdfText.wrap(bold, 24, sc.name(), W - 2 * M)) {
+                text(cs, bold, 24, M, y, line);
+                y -= 28;
+            }
+            if (sc.description() != null && !sc.description().isBlank()) {
+                for (String line : PdfText.wrap(regular, 10, sc.description(), W - 2 * M)) {
+                    text(cs, regular, 10, M, y, line);
+                    y -= 13;
+                }
+            }
+            y -= 4;
+            text(cs, regular, 9, M, y, "Generated " + LocalDate.now() + ". " + r.size() + " candidate sites, "
+                    + r.passedCount() + " pass all constraints"
+                    + (shortlist != null && shortlist.size() > 0 ? "; " + shortlist.size() + " shortlisted." : "."));
+            y -= 14;
+            rule(cs, y);
+            y -= 20;
+            float top = y;
+            // campus inputs
+            text(cs, bold, 12, M, y, "Campus");
+            y -= 16;
+            Campus c = sc.campus();
+            String[][] campus = {
+                {"IT load", Units.format(c.itLoadMw(), "MW", du)},
+                {"PUE", Units.number(c.pue())},
+                {"Grid demand (IT x PUE)", Units.format(c.demandMw(), "MW", du)},
+                {"Utilization", Units.format(c.utilization(), "fraction", du)},
+                {"Annual energy", String.format(Locale.ROOT, "%,.0f MWh", c.annualMwh())},
+                {"Minimum parcel size", Units.format(c.minAcres(), "acres", du)},
+                {"TCO horizon", c.years() + " years"},
+                {"Discount rate", Units.format(c.discountRate(), "fraction", du)},
+                {"Default land price", Units.money(c.landPriceUsdPerAcre()) + "/acre"},
+                {"Analysis CRS", sc.analysisCrs() == null ? "-" : sc.analysisCrs()},
+            };
+            for (String[] kv : campus) {
+                text(cs, regular, 9.5f, M, y, kv[0]);
+                text(cs, bold, 9.5f, M + 130, y, kv[1]);
+                y -= 13;
+            }
+            y -= 8;
+            text(cs, bold, 12, M, y, "Method");
+            y -= 16;
+            text(cs, regular, 9.5f, M, y, method(r.method()));
+            y -= 18;
+            text(cs, bold, 12, M, y, "Constraints");
+            y -= 16;
+            if (sc.constraints().isEmpty()) {
+                text(cs, regular, 9.5f, M, y, "none");
+                y -= 13;
+            }
+            for (ConstraintSpec k : sc.constraints()) {
+                text(cs, regular, 9.5f, M, y, PdfText.fit(regular, 9.5f, constraint(k), 300));
+                y -= 13;
+            }
+            // weights
+            float x = M + 340;
+            y = top;
+            text(cs, bold, 12, x, y, "Criteria and weights");
+            y -= 16;
+            text(cs, bold, 8.5f, x, y, "Criterion");
+            text(cs, bold, 8.5f, x + 250, y, "Id");
+            textRight(cs, bold, 8.5f, x + 380, y, "Weight");
+            y -= 12;
+            double[] wts = r.weights();
+            List<CriterionSpec> crit = s.criteria();
+            for (int i = 0; i < crit.size(); i++) {
+                CriterionSpec cr = crit.get(i);
+                text(cs, regular, 8.5f, x, y, PdfText.fit(regular, 8.5f, label(cr), 245));
+                text(cs, regular, 8.5f, x + 250, y, PdfText.fit(regular, 8.5f, cr.id(), 80));
+                textRight(cs, regular, 8.5f, x + 380, y, String.format(Locale.ROOT, "%.1f %%", wts[i] * 100));
+                fill(cs, Colors.rgb(0x2e86de), x + 385, y - 1, (float) (wts[i] * 100) * 0.3f + 0.01f, 7);
+                y -= 12;
+                if (y < 60) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private void overviewPage(MapContent map) throws IOException {
+        BufferedImage img = MapImages.render(r, map, null, 1600, 1000);
+        try (PDPageContentStream cs = newPage("Overview map")) {
+            float iw = W - 2 * M;
+            float ih = iw * 1000f / 1600f;
+            float y0 = H - M - 26 - ih;
+            image(cs, img, M, y0, iw, ih);
+            stroke(cs, Colors.rgb(0x888888), M, y0, iw, ih);
+            float y = y0 - 16;
+            text(cs, regular, 8.5f, M, y, "Candidate sites by score:");
+            float x = M + 110;
+            for (int k = 0; k < 50; k++) {
+                fill(cs, Colors.ramp(Colors.SCORE, k / 49.0), x + k * 2.4f, y - 2, 2.5f, 9);
+            }
+            text(cs, regular, 8, x - 2 - PdfText.width(regular, 8, "low"), y, "low");
+            text(cs, regular, 8, x + 124, y, "high");
+            fill(cs, Colors.rgb(0x9e9e9e), x + 160, y - 2, 12, 9);
+            text(cs, regular, 8.5f, x + 176, y, "fails a constraint");
+            text(cs, regular, 8.5f, x + 270, y, r.size() + " sites, " + r.passedCount() + " pass all constraints");
+        }
+    }
+
+    private void tablePages(SiteTable t, boolean shortlistOnly) throws IOException {
+        List<CriterionSpec> crit = s.criteria();
+        int m = crit.size();
+        List<String> head = new ArrayList<>(List.of("Rank", s.idField() == null ? "Site" : s.idField(), "Score", "Pass"));
+        for (CriterionSpec c : crit) {
+            head.add(c.id());
+        }
+        if (t.hasNotes()) {
+            head.add("Status");
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (int p = 0; p < t.size(); p++) {
+            int site = t.site(p);
+            List<String> row = new ArrayList<>();
+            row.add(Integer.toString(r.rank(site)));
+            row.add(String.valueOf(s.id(site)));
+            row.add(String.format(Locale.ROOT, "%.3f", r.score(site)));
+            row.add(r.passed(site) ? "yes" : "no");
+            for (int c = 0; c < m; c++) {
+                row.add(Units.format(s.raw(c)[site], s.column(c).unit(), du));
+            }
+            if (t.hasNotes()) {
+                ShortlistEntry e = t.entry(site);
+                row.add(e == null ? "" : e.status().label());
+            }
+            rows.add(row.toArray(new String[0]));
+        }
+        float size = 8;
+        float[] widths = new float[head.size()];
+        for (int i = 0; i < head.size(); i++) {
+            widths[i] = PdfText.width(bold, size, PdfText.safe(bold, head.get(i)));
+            for (String[] row : rows) {
+                widths[i] = Math.max(widths[i], PdfText.width(regular, size, PdfText.safe(regular, row[i])));
+            }
+            widths[i] += 8;
+        }
+        float total = 0;
+        for (float w : widths) {
+            total += w;
+        }
+        float scale = Math.min(1, (W - 2 * M) / total);
+        size *= scale;
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] *= scale;
+        }
+        int pages = Math.max(1, (rows.size() + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
+        String what = shortlistOnly ? "Shortlisted sites" : "Ranked sites (top " + rows.size() + " of " + r.size() + ")";
+        for (int pg = 0; pg < pages; pg++) {
+            try (PDPageContentStream cs = newPage(what + (pages > 1 ? " (" + (pg + 1) + "/" + pages + ")" : ""))) {
+                float y = H - M - 40;
+                float x = M;
+                fill(cs, Colors.rgb(0xe8eef4), M, y - 4, W - 2 * M, 14);
+                for (int i = 0; i < head.size(); i++) {
+                    cell(cs, bold, size, x, y, widths[i], head.get(i), i != 1 && i < 4 || i >= 4 && i < 4 + m);
+                    x += widths[i];
+                }
+                y -= 15;
+                if (rows.isEmpty()) {
+                    text(cs, regular, 9, M, y, "No sites.");
+                }
+                for (int k = pg * ROWS_PER_PAGE; k < Math.min(rows.size(), (pg + 1) * ROWS_PER_PAGE); k++) {
+                    String[] row = rows.get(k);
+                    if (k % 2 == 1) {
+                        fill(cs, Colors.rgb(0xf5f5f5), M, y - 4, W - 2 * M, 14);
+                    }
+                    x = M;
+                    for (int i = 0; i < row.length; i++) {
+                        cell(cs, i == 1 ? bold : regular, size, x, y, widths[i], row[i], i != 1 && i < 4 || i >= 4 && i < 4 + m);
+                        x += widths[i];
+                    }
+                    y -= 14;
+                }
+                if (pg == pages - 1) {
+                    text(cs, regular, 7.5f, M, y - 6, "Raw values with units; distances in "
+                            + Units.label("m", du) + ". Score in [0, 1]; failed sites rank after passing ones.");
+                }
+            }
+        }
+    }
+
+    private void sitePage(int site, MapContent map, ShortlistEntry entry) throws IOException {
+        ScoreResult.Explanation ex = r.explain(site);
+        List<CriterionSpec> crit = s.criteria();
+        String id = String.valueOf(ex.id());
+        try (PDPageContentStream cs = newPage(null)) {
+            float y = H - M - 10;
+            text(cs, bold, 18, M, y, "Site " + id);
+            String sub = "Rank " + ex.rank() + " of " + r.size() + "  |  score "
+                    + String.format(Locale.ROOT, "%.3f", ex.score()) + "  |  " + (ex.passed() ? "passes all constraints"
+                    : "fails a constraint") + (entry != null ? "  |  status: " + entry.status().label() : "");
+            textRight(cs, regular, 10, W - M, y, sub);
+            rule(cs, y - 8);
+            float top = y - 20;
+            // map
+            float mw = 400;
+            float mh = 250;
+            if (map != null) {
+                BufferedImage img = MapImages.site(r, map, site, 1120, 700);
+                image(cs, img, M, top - mh, mw, mh);
+                stroke(cs, Colors.rgb(0x888888), M, top - mh, mw, mh);
+            } else {
+                stroke(cs, Colors.rgb(0xbbbbbb), M, top - mh, mw, mh);
+                text(cs, regular, 9, M + 10, top - mh / 2, "(no map)");
+            }
+            // values table
+            float x = M + mw + 20;
+            float tw = W - M - x;
+            float yy = top - 4;
+            text(cs, bold, 11, x, yy, "Values");
+            yy -= 15;
+            text(cs, bold, 8, x, yy, "Criterion");
+            textRight(cs, bold, 8, x + tw - 110, yy, "Raw value");
+            textRight(cs, bold, 8, x + tw - 55, yy, "Score");
+            textRight(cs, bold, 8, x + tw, yy, "Contrib.");
+            yy -= 12;
+            for (int c = 0; c < crit.size(); c++) {
+                ScoreResult.Part part = ex.parts().get(c);
+                text(cs, regular, 8, x, yy, PdfText.fit(regular, 8, label(crit.get(c)), tw - 190));
+                textRight(cs, regular, 8, x + tw - 110, yy, Units.format(part.raw(), part.unit(), du));
+                textRight(cs, regular, 8, x + tw - 55, yy, String.format(Locale.ROOT, "%.3f", part.transformed()));
+                textRight(cs, regular, 8, x + tw, yy, part.weight() > 0
+                        ? String.format(Locale.ROOT, "%.3f", part.contribution()) : "-");
+                yy -= 11.5f;
+            }
+            // costs
+            List<String[]> costs = new ArrayList<>();
+            for (int c = 0; c < crit.size(); c++) {
+                CriterionKind k = crit.get(c).kind();
+                if (k == CriterionKind.INTERCONNECTION_COST || k == CriterionKind.ENERGY_COST || k == CriterionKind.TCO) {
+                    ScoreResult.Part part = ex.parts().get(c);
+                    costs.add(new String[] {label(crit.get(c)), Units.format(part.raw(), part.unit(), du)});
+                }
+            }
+            yy -= 8;
+            if (!costs.isEmpty()) {
+                text(cs, bold, 11, x, yy, "Costs");
+                yy -= 14;
+                for (String[] kv : costs) {
+                    text(cs, regular, 9, x, yy, PdfText.fit(regular, 9, kv[0], tw - 100));
+                    textRight(cs, bold, 9, x + tw, yy, kv[1]);
+                    yy -= 12;
+                }
+                yy -= 6;
+            }
+            // reasons
+            text(cs, bold, 11, x, yy, "Constraints");
+            yy -= 14;
+            List<String> reasons = new ArrayList<>(ex.reasons());
+            if (reasons.isEmpty()) {
+                reasons.add("passes all constraints");
+            } else {
+                reasons.replaceAll(q -> "fails: " + q);
+            }
+            for (String f : ex.flags()) {
+                reasons.add(f);
+            }
+            for (String q : reasons) {
+                for (String line : PdfText.wrap(regular, 9, q, tw)) {
+                    text(cs, regular, 9, x, yy, line);
+                    yy -= 11;
+                }
+            }
+            // chart under the map
+            chart(cs, ex, M, M + 10, mw, top - mh - 20 - (M + 10));
+            // note
+            float ny = Math.min(yy - 10, top - mh - 20);
+            if (entry != null) {
+                text(cs, bold, 11, x, ny, "Note (" + entry.status().label() + ")");
+                ny -= 14;
+                List<String> lines = PdfText.wrap(regular, 9, entry.note().isBlank() ? "(no note)" : entry.note(), tw);
+                for (String line : lines) {
+                    if (ny < M) {
+                        break;
+                    }
+                    text(cs, regular, 9, x, ny, line);
+                    ny -= 11;
+                }
+            }
+        }
+    }
+
+    /** Horizontal bars, one per criterion: its contribution to the score. */
+    private void chart(PDPageContentStream cs, ScoreResult.Explanation ex, float x, float y, float w, float h)
+            throws IOException {
+        List<ScoreResult.Part> parts = ex.parts();
+        float ty = y + h - 4;
+        text(cs, bold, 11, x, ty, "Score breakdown");
+        String note = r.method().type() == MethodSpec.Type.TOPSIS ? "weighted normalised values (TOPSIS)"
+                : "contribution to the score " + String.format(Locale.ROOT, "%.3f", ex.score());
+        textRight(cs, regular, 8, x + w, ty, note);
+        double max = 0;
+        for (ScoreResult.Part p : parts) {
+            max = Math.max(max, p.contribution());
+        }
+        float labelW = 150;
+        float barX = x + labelW;
+        float barW = w - labelW - 40;
+        int n = Math.max(1, parts.size());
+        float rowH = Math.min(16, (h - 22) / n);
+        float yy = ty - 8 - rowH;
+        for (int i = 0; i < parts.size(); i++) {
+            ScoreResult.Part p = parts.get(i);
+            CriterionSpec spec = s.criteria().get(i);
+            text(cs, regular, Math.min(8, rowH * 0.7f), x, yy + rowH * 0.25f, PdfText.fit(regular, 8, label(spec), labelW - 6));
+            fill(cs, Colors.rgb(0xeeeeee), barX, yy + 1, barW, rowH - 3);
+            double v = Double.isNaN(p.contribution()) ? 0 : p.contribution();
+            float len = max > 0 ? (float) (v / max) * barW : 0;
+            if (len > 0) {
+                fill(cs, Colors.ramp(Colors.SCORE, p.transformed()), barX, yy + 1, len, rowH - 3);
+            }
+            text(cs, regular, Math.min(8, rowH * 0.7f), barX + barW + 4, yy + rowH * 0.25f,
+                    p.weight() > 0 ? String.format(Locale.ROOT, "%.3f", v) : "w=0");
+            yy -= rowH;
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String label(CriterionSpec c) {
+        return c.label() == null || c.label().isBlank() ? c.id() : c.label();
+    }
+
+    private static String method(MethodSpec m) {
+        switch (m.type()) {
+            case TOPSIS: return "TOPSIS on " + (m.topsisOnRaw() ? "raw values" : "transformed scores");
+            case OWA: return m.orderWeights() != null ? "OWA with order weights " + m.orderWeights()
+                    : "OWA, orness " + Units.number(m.orness() == null ? 0.5 : m.orness());
+            default: return "Weighted sum of transformed scores";
+        }
+    }
+
+    private static String constraint(ConstraintSpec k) {
+        if (k.isExclusion()) {
+            return "not within " + Units.number(k.buffer()) + " m of " + k.exclude()
+                    + (k.filter() == null ? "" : " [" + k.filter() + "]");
+        }
+        String name = k.label() == null ? k.criterion() : k.label();
+        return name + " " + k.op() + " " + (k.value() == null ? "?" : Units.number(k.value()))
+                + (k.label() != null && !k.label().equals(k.criterion()) ? " (" + k.criterion() + ")" : "");
+    }
+
+    private void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s) throws IOException {
+        cs.beginText();
+        cs.setFont(font, size);
+        cs.setNonStrokingColor(Color.BLACK);
+        cs.newLineAtOffset(x, y);
+        cs.showText(PdfText.safe(font, s));
+        cs.endText();
+    }
+
+    private void textRight(PDPageContentStream cs, PDFont font, float size, float x, float y, String s) throws IOException {
+        String t = PdfText.safe(font, s);
+        text(cs, font, size, x - PdfText.width(font, size, t), y, t);
+    }
+
+    private void cell(PDPageContentStream cs, PDFont font, float size, float x, float y, float w, String s, boolean right)
+            throws IOException {
+        String t = PdfText.fit(font, size, s, w - 6);
+        if (right) {
+            textRight(cs, font, size, x + w - 4, y, t);
+        } else {
+            text(cs, font, size, x + 2, y, t);
+        }
+    }
+
+    private void rule(PDPageContentStream cs, float y) throws IOException {
+        cs.setStrokingColor(new Color(0x99, 0x99, 0x99));
+        cs.setLineWidth(0.6f);
+        cs.moveTo(M, y);
+        cs.lineTo(W - M, y);
+        cs.stroke();
+    }
+
+    private static void fill(PDPageContentStream cs, int argb, float x, float y, float w, float h) throws IOException {
+        cs.setNonStrokingColor(new Color(argb & 0xffffff));
+        cs.addRect(x, y, w, h);
+        cs.fill();
+    }
+
+    private static void stroke(PDPageContentStream cs, int argb, float x, float y, float w, float h) throws IOException {
+        cs.setStrokingColor(new Color(argb & 0xffffff));
+        cs.setLineWidth(0.5f);
+        cs.addRect(x, y, w, h);
+        cs.stroke();
+    }
+
+    private void image(PDPageContentStream cs, BufferedImage img, float x, float y, float w, float h) throws IOException {
+        BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+        g.drawImage(img, 0, 0, null);
+        g.dispose();
+        PDImageXObject x0 = LosslessFactory.createFromImage(doc, rgb);
+        cs.drawImage(x0, x, y, w, h);
+    }
+}
