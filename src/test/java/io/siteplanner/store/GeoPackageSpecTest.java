@@ -175,4 +175,32 @@ class GeoPackageSpecTest {
             assertThat(v.warnings()).isEmpty();
         }
     }
+
+    @Test
+    void mixedSingleAndMultiGeometriesAreDeclaredAndWrittenAsMulti() throws Exception {
+        io.siteplanner.model.VectorLayer.Builder b = io.siteplanner.model.VectorLayer.builder("mixed")
+                .crs(io.siteplanner.gis.Crs.wgs84(), 4326).geometryType(io.siteplanner.model.GeometryType.POLYGON);
+        org.locationtech.jts.geom.Polygon a = StoreFixtures.F.createPolygon(StoreFixtures.ring(-90, 32, 0.1));
+        org.locationtech.jts.geom.Polygon c = StoreFixtures.F.createPolygon(StoreFixtures.ring(-89, 32, 0.1));
+        b.add(new io.siteplanner.model.Feature(1, a, new Object[0]));
+        b.add(new io.siteplanner.model.Feature(2, StoreFixtures.F.createMultiPolygon(
+                new org.locationtech.jts.geom.Polygon[] {a, c}), new Object[0]));
+        Project p = project.withLayers(List.of(new ProjectLayer("mixed", ProjectLayer.Role.DATA, b.build(),
+                project.layers().get(0).style(), true, 1)));
+        Path f = dir.resolve("mixed.siteplan.gpkg");
+        ProjectStore.save(p, f);
+        try (Connection c2 = DriverManager.getConnection("jdbc:sqlite:" + f); Statement st = c2.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT geometry_type_name FROM gpkg_geometry_columns")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("MULTIPOLYGON");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT geom FROM mixed ORDER BY fid")) {
+                while (rs.next()) {
+                    byte[] blob = rs.getBytes(1);
+                    assertThat(ByteBuffer.wrap(blob, 41, 4).order(ByteOrder.LITTLE_ENDIAN).getInt()).isEqualTo(6);
+                }
+            }
+        }
+        assertThat(ProjectStore.open(f).layer("mixed").layer().get(0).geometry().getNumGeometries()).isOne();
+    }
 }

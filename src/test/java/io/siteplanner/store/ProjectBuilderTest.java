@@ -115,4 +115,17 @@ class ProjectBuilderTest {
         assertThat(((io.siteplanner.model.VectorLayer) src.load("s", LayerRef.of("basemap/us_states.geojson"),
                 Progress.NONE)).size()).isEqualTo(56);
     }
+
+    @Test
+    void bundledDemoProjectOpensWithTwoScenarios() throws Exception {
+        Project p = ProjectStore.open(StoreFixtures.maps().resolve("demo.siteplan.gpkg"));
+        assertThat(p.layers()).extracting(ProjectLayer::name)
+                .containsExactly("us_counties", "us_states", "zones", "lines", "substations", "parcels");
+        assertThat(p.layer("parcels").layer().size()).isEqualTo(280);
+        assertThat(p.layer("us_counties").layer().size()).isEqualTo(3231);
+        assertThat(p.scenarios()).extracting(Scenario::name).containsExactly("1 GW AI campus (demo)", "300 MW, fast power");
+        ScoreResult r = ScenarioEvaluator.evaluate(p.active(), new ProjectLayerSource(p, StoreFixtures.maps()),
+                Progress.NONE).score();
+        assertThat(r.size()).isEqualTo(280);
+    }
 }

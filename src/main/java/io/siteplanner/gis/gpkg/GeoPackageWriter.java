@@ -4,6 +4,7 @@ import io.siteplanner.gis.Crs;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.Field;
 import io.siteplanner.model.FieldType;
+import io.siteplanner.model.GeometryType;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Schema;
 import io.siteplanner.model.VectorLayer;
@@ -30,6 +31,11 @@ import java.util.regex.Pattern;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Writes a new GeoPackage 1.3 (OGC 12-128r18) with plain JDBC over SQLite: vector layers as feature
@@ -51,7 +57,9 @@ import org.locationtech.jts.geom.Geometry;
  *     ISO 8601 text). Column names that collide case-insensitively (SQLite ignores case) get a suffix
  *     {@code _2}, {@code _3}. A value whose Java type does not match its field type fails the write with
  *     an {@link IOException} naming layer, fid and field.</li>
- * <li>Geometry blobs: see {@link GpkgGeometryEncoder}. The extent in gpkg_contents is the layer's bounds.</li>
+ * <li>Geometry blobs: see {@link GpkgGeometryEncoder}. The declared geometry type is one every blob
+ *     conforms to ({@link #columnType}): e.g. a MULTIPOLYGON layer with some plain polygons (GeoJSON) gets
+ *     those written as one-part multipolygons. The extent in gpkg_contents is the layer's bounds.</li>
  * <li>{@code progress} is checked for cancellation at the start of every layer and every 4,096
  *     features; a cancel throws {@link io.siteplanner.model.CancelledException}.</li>
  * </ul>
@@ -223,9 +231,10 @@ public final class GeoPackageWriter implements AutoCloseable {
         }
         String fidCol = unique("fid", used);
         String geomCol = unique("geom", used);
+        GeometryType type = columnType(layer);
         StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(quote(table)).append(" (")
                 .append(quote(fidCol)).append(" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, ")
-                .append(quote(geomCol)).append(' ').append(geometryTypeName(layer));
+                .append(quote(geomCol)).append(' ').append(typeName(type));
         StringBuilder ins = new StringBuilder("INSERT INTO ").append(quote(table)).append(" VALUES (?, ?");
         for (int i = 0; i < nf; i++) {
             ddl.append(", ").append(quote(cols[i])).append(' ').append(sqlType(schema.field(i).type()));
@@ -258,7 +267,7 @@ public final class GeoPackageWriter implements AutoCloseable {
                         if (!g.isEmpty()) {
                             ext.expandToInclude(g.getEnvelopeInternal());
                         }
-                        ps.setBytes(2, enc.encode(g, srs));
+                        ps.setBytes(2, enc.encode(promote(g, type), srs));
                     }
                     for (int k = 0; k < nf; k++) {
                         Object v = k < f.valueCount() ? f.value(k) : null;
@@ -294,7 +303,7 @@ public final class GeoPackageWriter implements AutoCloseable {
             try (PreparedStatement ps = con.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, ?, 0)")) {
                 ps.setString(1, table);
                 ps.setString(2, geomCol);
-                ps.setString(3, geometryTypeName(layer));
+                ps.setString(3, typeName(type));
                 ps.setInt(4, srs);
                 ps.setInt(5, z ? 1 : 0);
                 ps.executeUpdate();
@@ -424,9 +433,55 @@ public final class GeoPackageWriter implements AutoCloseable {
         }
     }
 
-    /** The gpkg_geometry_columns type name of a layer. */
+    /**
+     * The geometry type to declare for a layer so that every geometry is of that type (requirement 32):
+     * the layer's declared type when all geometries conform, else the common type of the geometries, where
+     * single geometries are promoted to the multi type of their family (see {@link #promote}).
+     */
+    public static GeometryType columnType(VectorLayer layer) {
+        GeometryType declared = layer.geometryType();
+        if (declared == GeometryType.NONE) {
+            declared = GeometryType.GEOMETRY;
+        }
+        boolean conform = true;
+        GeometryType merged = null;
+        for (Feature f : layer.features()) {
+            Geometry g = f.geometry();
+            if (g == null) {
+                continue;
+            }
+            GeometryType t = GeometryType.of(g);
+            merged = GeometryType.merge(merged, t);
+            if (!(declared == GeometryType.GEOMETRY || t == declared
+                    || declared == GeometryType.GEOMETRYCOLLECTION && g instanceof GeometryCollection)) {
+                conform = false;
+            }
+        }
+        return conform || merged == null ? declared : merged;
+    }
+
+    /** A single point/line/polygon wrapped in the multi type when the column type is that multi type. */
+    public static Geometry promote(Geometry g, GeometryType type) {
+        GeometryFactory f = g.getFactory();
+        if (type == GeometryType.MULTIPOLYGON && g instanceof Polygon) {
+            return f.createMultiPolygon(new Polygon[] {(Polygon) g});
+        }
+        if (type == GeometryType.MULTILINESTRING && g instanceof LineString) {
+            return f.createMultiLineString(new LineString[] {(LineString) g});
+        }
+        if (type == GeometryType.MULTIPOINT && g instanceof Point) {
+            return f.createMultiPoint(new Point[] {(Point) g});
+        }
+        return g;
+    }
+
+    /** The gpkg_geometry_columns type name of a layer (see {@link #columnType}). */
     public static String geometryTypeName(VectorLayer layer) {
-        switch (layer.geometryType()) {
+        return typeName(columnType(layer));
+    }
+
+    private static String typeName(GeometryType type) {
+        switch (type) {
             case POINT: return "POINT";
             case LINESTRING: return "LINESTRING";
             case POLYGON: return "POLYGON";
