@@ -1,0 +1,131 @@
+package io.siteplanner.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siteplanner.gis.LayerReadException;
+import io.siteplanner.model.Progress;
+import io.siteplanner.model.project.Project;
+import io.siteplanner.model.project.ProjectLayer;
+import io.siteplanner.model.scenario.LayerRef;
+import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.model.style.Colors;
+import io.siteplanner.model.style.LayerStyle;
+import io.siteplanner.scoring.FileLayerSource;
+import io.siteplanner.scoring.ScenarioEvaluator;
+import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.scoring.ScoreResult;
+import io.siteplanner.scoring.ScoringSession;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Projects built from the demo scenarios (counts from ogrinfo on maps/demo/demo.gpkg and maps/basemap). */
+class ProjectBuilderTest {
+    static final LayerStyle PLAIN = LayerStyle.single(Colors.rgb(0x123456), Colors.rgb(0), 1, 5);
+    static final LayerStyle CAND = LayerStyle.single(Colors.rgb(0x999999), Colors.rgb(0x333333), 0.8, 0);
+
+    @TempDir
+    Path dir;
+
+    static Path scenario300() {
+        return StoreFixtures.maps().resolve("demo").resolve("scenario-300mw.json");
+    }
+
+    static Project demo(boolean basemap) throws Exception {
+        ProjectBuilder b = ProjectBuilder.fromScenarios(List.of(StoreFixtures.demoScenario(), scenario300()))
+                .styles((layer, i) -> PLAIN.withPointSize(i)).candidatesStyle(CAND);
+        if (basemap) {
+            b.basemap(StoreFixtures.maps().resolve("basemap"), null, null);
+        }
+        return b.build(Progress.NONE);
+    }
+
+    @Test
+    void buildsOneLayerPerSourceAndRewritesScenarioPaths() throws Exception {
+        Project p = demo(true);
+        assertThat(p.layers()).extracting(ProjectLayer::name)
+                .containsExactly("us_counties", "us_states", "zones", "lines", "substations", "parcels");
+        assertThat(p.layers()).extracting(ProjectLayer::role).containsExactly(ProjectLayer.Role.BASEMAP,
+                ProjectLayer.Role.BASEMAP, ProjectLayer.Role.DATA, ProjectLayer.Role.DATA, ProjectLayer.Role.DATA,
+                ProjectLayer.Role.CANDIDATES);
+        Map<String, Integer> counts = new HashMap<>();
+        p.layers().forEach(l -> counts.put(l.name(), l.layer().size()));
+        assertThat(counts).containsEntry("us_counties", 3231).containsEntry("us_states", 56).containsEntry("zones", 10)
+                .containsEntry("lines", 35).containsEntry("substations", 28).containsEntry("parcels", 280);
+        assertThat(p.layer("parcels").style()).isEqualTo(CAND);
+        assertThat(p.layer("zones").style()).isEqualTo(PLAIN.withPointSize(2));
+        assertThat(p.layer("zones").layer().name()).isEqualTo("zones");
+        assertThat(p.layer("parcels").layer().epsg()).isEqualTo(4326);
+
+        assertThat(p.scenarios()).extracting(Scenario::name).containsExactly("1 GW AI campus (demo)", "300 MW, fast power");
+        assertThat(p.activeScenario()).isEqualTo("1 GW AI campus (demo)");
+        assertThat(p.title()).isEqualTo("1 GW AI campus (demo)");
+        for (Scenario s : p.scenarios()) {
+            assertThat(s.layers().values()).extracting(LayerRef::path)
+                    .containsExactly("@parcels", "@substations", "@lines", "@zones");
+            assertThat(s.layers().values()).allSatisfy(r -> assertThat(r.layer()).isNull());
+        }
+        assertThat(p.scenarios().get(1).campus().itLoadMw()).isEqualTo(300);
+    }
+
+    @Test
+    void projectScoresEqualFileScoresAfterSaveAndOpen() throws Exception {
+        Project built = demo(false);
+        Path file = dir.resolve("demo.siteplan.gpkg");
+        ProjectStore.save(built, file);
+        Project p = ProjectStore.open(file);
+        for (int k = 0; k < 2; k++) {
+            Path scenarioFile = k == 0 ? StoreFixtures.demoScenario() : scenario300();
+            Scenario fromFile = ScenarioJson.read(scenarioFile);
+            ScoreResult a = ScenarioEvaluator.evaluate(fromFile, new FileLayerSource(scenarioFile.getParent()),
+                    Progress.NONE).score();
+            ScoringSession ps = ScenarioEvaluator.evaluate(p.scenarios().get(k), new ProjectLayerSource(p, dir),
+                    Progress.NONE);
+            ScoreResult b = ps.score();
+            assertThat(b.size()).isEqualTo(a.size()).isEqualTo(280);
+            assertThat(b.passedCount()).isEqualTo(a.passedCount());
+            Map<Object, Double> byId = new HashMap<>();
+            for (int i = 0; i < a.size(); i++) {
+                byId.put(a.session().id(i), a.score(i));
+            }
+            for (int i = 0; i < b.size(); i++) {
+                assertThat(b.score(i)).as("site " + ps.id(i)).isCloseTo(byId.get(ps.id(i)),
+                        org.assertj.core.data.Offset.offset(1e-9));
+            }
+            assertThat(ps.id(b.siteAt(0))).isEqualTo(a.session().id(a.siteAt(0)));
+        }
+    }
+
+    @Test
+    void unknownProjectLayerIsNamed() {
+        Project p = new Project("t", List.of(), List.of(), null, null, null, null);
+        assertThatThrownBy(() -> new ProjectLayerSource(p, dir).load("x", LayerRef.of("@nope"), Progress.NONE))
+                .isInstanceOf(LayerReadException.class)
+                .hasMessage("@nope: no layer 'nope' in the project (layers: none)");
+    }
+
+    @Test
+    void otherPathsAreFilesBesideTheProject() throws Exception {
+        Project p = new Project("t", List.of(), List.of(), null, null, null, null);
+        ProjectLayerSource src = new ProjectLayerSource(p, StoreFixtures.maps());
+        assertThat(((io.siteplanner.model.VectorLayer) src.load("s", LayerRef.of("basemap/us_states.geojson"),
+                Progress.NONE)).size()).isEqualTo(56);
+    }
+
+    @Test
+    void bundledDemoProjectOpensWithTwoScenarios() throws Exception {
+        Project p = ProjectStore.open(StoreFixtures.maps().resolve("demo.siteplan.gpkg"));
+        assertThat(p.layers()).extracting(ProjectLayer::name)
+                .containsExactly("us_counties", "us_states", "zones", "lines", "substations", "parcels");
+        assertThat(p.layer("parcels").layer().size()).isEqualTo(280);
+        assertThat(p.layer("us_counties").layer().size()).isEqualTo(3231);
+        assertThat(p.scenarios()).extracting(Scenario::name).containsExactly("1 GW AI campus (demo)", "300 MW, fast power");
+        ScoreResult r = ScenarioEvaluator.evaluate(p.active(), new ProjectLayerSource(p, StoreFixtures.maps()),
+                Progress.NONE).score();
+        assertThat(r.size()).isEqualTo(280);
+    }
+}
