@@ -120,8 +120,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         if (source.project != null) {
-            throw new UsageException("--project: project files are not available yet in this build;"
-                    + " use --scenario-file FILE");
+            return exportProject(fmt, du);
         }
         if (scenarioName != null) {
             throw new UsageException("--scenario NAME needs --project (a scenario file holds one scenario)");
@@ -161,6 +160,50 @@ public final class ExportCommand implements Callable<Integer> {
             map = MapContent.of(layers);
         }
         return export(result, map, null, du, fmt, null);
+    }
+
+    /** {@code --project}: the named (or active) scenario of a project, scored from the project's own layers. */
+    private int exportProject(SitesExport.Format fmt, Units.DistanceUnit du) throws java.io.IOException {
+        io.siteplanner.model.project.Project project = io.siteplanner.store.ProjectStore.open(source.project);
+        Scenario scenario = project.active();
+        if (scenarioName != null) {
+            scenario = project.scenarios().stream().filter(x -> x.name().equals(scenarioName)).findFirst()
+                    .orElseThrow(() -> new UsageException(source.project.getFileName() + ": no scenario named '"
+                            + scenarioName + "' (scenarios: " + String.join(", ",
+                                    project.scenarios().stream().map(Scenario::name).toList()) + ")"));
+        }
+        if (scenario == null) {
+            throw new UsageException(source.project.getFileName() + ": the project has no scenario to export");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = ConsoleProgress.forStderr(err);
+        ScoringSession session;
+        try {
+            session = ScenarioEvaluator.evaluate(scenario, new io.siteplanner.store.ProjectLayerSource(project,
+                    source.project.toAbsolutePath().getParent()), progress);
+        } catch (ScenarioException e) {
+            throw new UsageException(source.project.getFileName() + ": scenario '" + scenario.name() + "': "
+                    + e.getMessage(), e);
+        } finally {
+            if (progress instanceof ConsoleProgress) {
+                ((ConsoleProgress) progress).done();
+            }
+        }
+        for (String warning : session.warnings()) {
+            err.println("warning: " + warning);
+        }
+        ScoreResult result = session.score();
+        MapContent map = null;
+        if (fmt.drawsMap()) {
+            List<StyledLayer> layers = new ArrayList<>();
+            for (StyledLayer l : io.siteplanner.render.ProjectMap.layers(project, session, true, Progress.NONE)) {
+                if (!(noBasemap && l.role() == StyledLayer.Role.BASEMAP)) {
+                    layers.add(l);
+                }
+            }
+            map = MapContent.of(layers);
+        }
+        return export(result, map, project.shortlist(), du, fmt, project.title());
     }
 
     private int export(ScoreResult result, MapContent map, Shortlist shortlist, Units.DistanceUnit du,

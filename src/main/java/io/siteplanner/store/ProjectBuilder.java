@@ -136,8 +136,8 @@ public final class ProjectBuilder {
         Set<String> taken = new HashSet<>();
         List<Entry> basemap = new ArrayList<>();
         if (basemapDir != null) {
-            basemap.add(readBasemap(basemapDir.resolve("us_counties.geojson"), "us_counties", taken, progress));
             basemap.add(readBasemap(basemapDir.resolve("us_states.geojson"), "us_states", taken, progress));
+            basemap.add(readBasemap(basemapDir.resolve("us_counties.geojson"), "us_counties", taken, progress));
         }
         Map<String, Entry> byKey = new LinkedHashMap<>();
         List<Scenario> scenarios = new ArrayList<>();

@@ -67,9 +67,39 @@ class ExportCommandTest {
     }
 
     @Test
-    void projectIsNotAvailableYet(@TempDir Path dir) {
-        CliTest.Run r = CliTest.run("export", "--project", "demo.siteplan.gpkg", "--out", dir.resolve("x.csv").toString());
-        assertUsage(r, "not available yet");
+    void missingProjectIsAUsageError(@TempDir Path dir) {
+        CliTest.Run r = CliTest.run("export", "--project", dir.resolve("nope.siteplan.gpkg").toString(), "--out",
+                dir.resolve("x.csv").toString());
+        assertUsage(r, "nope.siteplan.gpkg");
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void exportsTheShortlistOfAProjectWithNotes(@TempDir Path dir) throws Exception {
+        // a copy of the demo project with two shortlisted sites
+        Path project = dir.resolve("p.siteplan.gpkg");
+        var p = io.siteplanner.store.ProjectStore.open(java.nio.file.Paths.get("maps", "demo.siteplan.gpkg"));
+        p = p.withShortlist(io.siteplanner.model.project.Shortlist.empty()
+                .add(new io.siteplanner.model.project.ShortlistEntry("MS-138", "visit in May", null, null))
+                .add(new io.siteplanner.model.project.ShortlistEntry("IN-011", "ask NIPSCO", null, null)));
+        io.siteplanner.store.ProjectStore.save(p, project);
+        Path out = dir.resolve("short.csv");
+        CliTest.Run r = CliTest.run("export", "--project", project.toString(), "--shortlist", "--out", out.toString());
+        assertThat(r.code).as(r.err).isZero();
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(out);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("status").contains("note");
+        assertThat(lines.get(1)).startsWith("2,MS-138,").contains("visit in May");
+        assertThat(lines.get(2)).contains("IN-011").contains("ask NIPSCO");
+        // the other scenario of the project, by name
+        Path out2 = dir.resolve("s300.csv");
+        CliTest.Run r2 = CliTest.run("export", "--project", project.toString(), "--scenario", "300 MW, fast power",
+                "--out", out2.toString(), "--top", "3");
+        assertThat(r2.code).as(r2.err).isZero();
+        assertThat(java.nio.file.Files.readAllLines(out2)).hasSize(4);
+        CliTest.Run bad = CliTest.run("export", "--project", project.toString(), "--scenario", "nope", "--out",
+                dir.resolve("y.csv").toString());
+        assertUsage(bad, "no scenario named 'nope'");
     }
 
     static void assertUsage(CliTest.Run r, String message) {

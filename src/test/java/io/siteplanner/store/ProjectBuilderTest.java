@@ -48,7 +48,7 @@ class ProjectBuilderTest {
     void buildsOneLayerPerSourceAndRewritesScenarioPaths() throws Exception {
         Project p = demo(true);
         assertThat(p.layers()).extracting(ProjectLayer::name)
-                .containsExactly("us_counties", "us_states", "zones", "lines", "substations", "parcels");
+                .containsExactly("us_states", "us_counties", "zones", "lines", "substations", "parcels");
         assertThat(p.layers()).extracting(ProjectLayer::role).containsExactly(ProjectLayer.Role.BASEMAP,
                 ProjectLayer.Role.BASEMAP, ProjectLayer.Role.DATA, ProjectLayer.Role.DATA, ProjectLayer.Role.DATA,
                 ProjectLayer.Role.CANDIDATES);
@@ -120,7 +120,7 @@ class ProjectBuilderTest {
     void bundledDemoProjectOpensWithTwoScenarios() throws Exception {
         Project p = ProjectStore.open(StoreFixtures.maps().resolve("demo.siteplan.gpkg"));
         assertThat(p.layers()).extracting(ProjectLayer::name)
-                .containsExactly("us_counties", "us_states", "zones", "lines", "substations", "parcels");
+                .containsExactly("us_states", "us_counties", "zones", "lines", "substations", "parcels");
         assertThat(p.layer("parcels").layer().size()).isEqualTo(280);
         assertThat(p.layer("us_counties").layer().size()).isEqualTo(3231);
         assertThat(p.scenarios()).extracting(Scenario::name).containsExactly("1 GW AI campus (demo)", "300 MW, fast power");

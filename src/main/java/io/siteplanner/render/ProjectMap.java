@@ -1,0 +1,41 @@
+package io.siteplanner.render;
+
+import io.siteplanner.model.Progress;
+import io.siteplanner.model.project.Project;
+import io.siteplanner.model.project.ProjectLayer;
+import io.siteplanner.scoring.ScoringSession;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The map of a project: its layers prepared for display with their saved styles, bottom first. The
+ * candidate layer is replaced by the evaluated candidates of a scoring session (so site i is feature i
+ * and can be coloured by score).
+ */
+public final class ProjectMap {
+    private ProjectMap() {
+    }
+
+    /**
+     * @param session  the evaluated active scenario, or null to show the stored candidate layer
+     * @param onlyVisible leave out layers saved as hidden
+     */
+    public static List<StyledLayer> layers(Project p, ScoringSession session, boolean onlyVisible, Progress progress) {
+        List<StyledLayer> out = new ArrayList<>();
+        int n = p.layers().size();
+        for (int k = 0; k < n; k++) {
+            progress.checkCancelled();
+            ProjectLayer pl = p.layers().get(k);
+            if (onlyVisible && !pl.visible()) {
+                continue;
+            }
+            boolean cand = pl.role() == ProjectLayer.Role.CANDIDATES;
+            MapLayer ml = cand && session != null
+                    ? MapLayer.prepare(session.candidates(), DemoMap.displayCrs(), Progress.NONE)
+                    : MapLayer.prepare(pl.layer(), DemoMap.displayCrs(), Progress.NONE);
+            out.add(new StyledLayer(pl.name(), StyledLayer.Role.valueOf(pl.role().name()), ml, pl.style(), pl.opacity()));
+            progress.update((k + 1.0) / n, "preparing " + pl.name());
+        }
+        return out;
+    }
+}
