@@ -52,6 +52,11 @@ public final class MapsDirectory {
         return maps.resolve("demo").resolve("demo.gpkg");
     }
 
+    /** The bundled demo project. */
+    public static Path demoProject(Path maps) {
+        return maps.resolve("demo.siteplan.gpkg");
+    }
+
     /** The demo's default scenario. */
     public static Path demoScenario(Path maps) {
         return maps.resolve("demo").resolve("scenario-1gw.json");

@@ -27,6 +27,8 @@ public final class LayerItem {
     private final ObjectProperty<int[]> colorOverride = new SimpleObjectProperty<>(this, "colorOverride");
     private final ObjectProperty<BitSet> selection = new SimpleObjectProperty<>(this, "selection", new BitSet());
     private LayerDraw cached;
+    private String tableName;
+    private io.siteplanner.model.VectorLayer saveLayer;
 
     public LayerItem(String name, Role role, MapLayer mapLayer, LayerStyle style) {
         this.name.set(name);
@@ -38,6 +40,23 @@ public final class LayerItem {
         this.opacity.addListener((o, a, b) -> inval.run());
         this.colorOverride.addListener((o, a, b) -> inval.run());
         this.selection.addListener((o, a, b) -> inval.run());
+    }
+
+    /** Name of the layer in the project file (a table name), or null for layers not saved yet. */
+    public String tableName() {
+        return tableName;
+    }
+
+    /** The data to save for this layer (the layer as read; for candidates not the scored copy). */
+    public io.siteplanner.model.VectorLayer saveLayer() {
+        return saveLayer != null ? saveLayer : mapLayer.source();
+    }
+
+    /** Links this item to a project layer. */
+    public LayerItem linkTo(String table, io.siteplanner.model.VectorLayer data) {
+        this.tableName = table;
+        this.saveLayer = data;
+        return this;
     }
 
     public StringProperty nameProperty() {

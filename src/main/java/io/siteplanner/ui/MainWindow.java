@@ -7,6 +7,8 @@ import io.siteplanner.model.Progress;
 import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.render.StyledLayer;
+import io.siteplanner.model.project.Project;
+import io.siteplanner.store.ProjectStore;
 import io.siteplanner.render.ScoreColors;
 import io.siteplanner.model.scenario.Scenario;
 import io.siteplanner.scoring.ScenarioJson;
@@ -74,6 +76,11 @@ public final class MainWindow {
     private final javafx.scene.control.Tooltip hoverTip = new javafx.scene.control.Tooltip();
     private boolean syncingSelection;
     private final UndoManager undo = new UndoManager();
+    private final javafx.beans.property.BooleanProperty dirty = new javafx.beans.property.SimpleBooleanProperty(this, "dirty");
+    private final javafx.beans.property.ObjectProperty<Path> projectFile =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "projectFile");
+    private Project project;
+    private final javafx.animation.Timeline autosave = new javafx.animation.Timeline();
     private final ShortlistPanel shortlistPanel = new ShortlistPanel(undo);
     private double[] committedWeights;
     private final javafx.animation.PauseTransition weightSettle = new javafx.animation.PauseTransition(
@@ -153,6 +160,8 @@ public final class MainWindow {
 
         scenarioPanel = new ScenarioPanel(scenarioVm, stage);
         scenarioPanel.setOnCampusChanged(this::reevaluate);
+        scenarioPanel.setScenarioActions(this::switchScenario, this::duplicateScenario, this::renameScenario,
+                this::deleteScenario);
         rightTabs.getTabs().add(new Tab("Scenario", scenarioPanel));
         rightTabs.getTabs().add(new Tab("Shortlist", shortlistPanel));
         rightTabs.getTabs().add(new Tab("Identify", identify));
@@ -216,7 +225,6 @@ public final class MainWindow {
 
         Scene scene = new Scene(root, prefs.getDouble("w", 1400), prefs.getDouble("h", 880));
         stage.setScene(scene);
-        stage.setTitle("SitePlanner");
         double x = prefs.getDouble("x", Double.NaN);
         double y = prefs.getDouble("y", Double.NaN);
         if (!Double.isNaN(x) && !Double.isNaN(y)) {
@@ -224,7 +232,40 @@ public final class MainWindow {
             stage.setY(y);
         }
         stage.setMaximized(prefs.getBoolean("maximized", false));
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard()) {
+                e.consume();
+            }
+        });
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> (dirty.get() ? "• " : "")
+                + (projectFile.get() == null ? "Untitled" : projectFile.get().getFileName().toString()) + " — SitePlanner",
+                dirty, projectFile));
+        undo.canUndoProperty().addListener((o, a, b) -> {
+            if (b) {
+                dirty.set(true);
+            }
+        });
+        model.layers().addListener((javafx.collections.ListChangeListener<LayerItem>) c -> {
+            if (project != null || projectFile.get() != null) {
+                dirty.set(true);
+            }
+        });
+        shortlistPanel.shortlistProperty().addListener((o, a, b) -> dirty.set(true));
+        // autosave a recovery copy every 2 minutes while there are unsaved changes
+        autosave.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.minutes(2), e -> {
+            Path f = projectFile.get();
+            if (dirty.get() && f != null && !isBundledDemo(f)) {
+                Project p = currentProject();
+                tasks.run("Autosaving", pr -> {
+                    ProjectStore.autosave(p, f);
+                    return f;
+                }, done -> { }, err -> status.setText("Autosave failed: " + DialogService.messageOf(err)));
+            }
+        }));
+        autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        autosave.play();
         stage.setOnHidden(e -> {
+            autosave.stop();
             saveWindowState();
             tasks.shutdown();
             map.dispose();
@@ -265,11 +306,36 @@ public final class MainWindow {
         add.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         add.setOnAction(e -> chooseAndAddLayers());
         MenuItem demo = new MenuItem("Open Demo Project");
-        demo.setOnAction(e -> openDemo());
+        demo.setOnAction(e -> {
+            if (confirmDiscard()) {
+                openDemo();
+            }
+        });
+        MenuItem newP = new MenuItem("New Project");
+        newP.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        newP.setOnAction(e -> newProject());
+        MenuItem open = new MenuItem("Open Project…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseAndOpenProject());
+        Menu recent = new Menu("Open Recent");
+        recent.setOnShowing(e -> fillRecent(recent));
+        fillRecent(recent);
+        MenuItem saveI = new MenuItem("Save");
+        saveI.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        saveI.setOnAction(e -> save());
+        MenuItem saveAsI = new MenuItem("Save As…");
+        saveAsI.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        saveAsI.setOnAction(e -> saveAs());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("_File", null, add, demo, new SeparatorMenuItem(), quit);
+        quit.setOnAction(e -> {
+            if (confirmDiscard()) {
+                dirty.set(false);
+                stage.close();
+            }
+        });
+        Menu file = new Menu("_File", null, newP, open, recent, demo, new SeparatorMenuItem(), saveI, saveAsI,
+                new SeparatorMenuItem(), add, new SeparatorMenuItem(), quit);
 
         MenuItem undoItem = new MenuItem("Undo");
         undoItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
@@ -533,58 +599,311 @@ public final class MainWindow {
                 }, err -> dialogs.showError("Could not add the layer", DialogService.messageOf(err)));
     }
 
-    /** Opens the bundled demo: basemap, demo layers, zoomed to the demo data. */
+    /** Opens the bundled demo project ({@code maps/demo.siteplan.gpkg}). */
     public Task<?> openDemo() {
         Optional<Path> maps = MapsDirectory.find();
-        if (maps.isEmpty()) {
-            dialogs.showError("Demo data not found", "The maps/ folder with the basemap and demo data was not found. "
+        if (maps.isEmpty() || !java.nio.file.Files.exists(MapsDirectory.demoProject(maps.get()))) {
+            dialogs.showError("Demo project not found", "maps/demo.siteplan.gpkg was not found. "
                     + "Start SitePlanner from the project folder, or set -Dsiteplanner.maps=PATH.");
             return null;
         }
-        Path m = maps.get();
+        return openProject(MapsDirectory.demoProject(maps.get()));
+    }
+
+    /** Result of loading a project off the FX thread. */
+    private record Loaded(Path file, Project project, ScoringSession session, List<StyledLayer> layers,
+            io.siteplanner.scoring.LayerSource source) {
+    }
+
+    /** Opens a project file: its layers, scenarios (the active one evaluated), shortlist and map view. */
+    public Task<?> openProject(Path file) {
+        return tasks.run("Opening " + file.getFileName(), p -> {
+            Project project = ProjectStore.open(file, p.sub(0, 0.4));
+            io.siteplanner.scoring.LayerSource src = new io.siteplanner.store.ProjectLayerSource(project,
+                    file.toAbsolutePath().getParent());
+            ScoringSession session = project.active() == null ? null
+                    : ScenarioViewModel.evaluate(project.active(), src, p.sub(0.4, 0.9));
+            List<StyledLayer> layers = io.siteplanner.render.ProjectMap.layers(project, session, false, p.sub(0.9, 1));
+            return new Loaded(file, project, session, layers, src);
+        }, this::install, err -> dialogs.showError("Could not open " + file.getFileName(), DialogService.messageOf(err)));
+    }
+
+    /** Shows a loaded project (FX thread). */
+    private void install(Loaded l) {
         model.layers().clear();
-        // the basemap and the scored demo load in parallel; the basemap shows as soon as it is ready
-        tasks.run("Loading basemap", p -> DemoMap.basemap(MapsDirectory.states(m), MapsDirectory.counties(m), p),
-                base -> {
-                    for (int k = base.size() - 1; k >= 0; k--) {
-                        StyledLayer sl = base.get(k);
-                        model.layers().add(new LayerItem(sl.name(), LayerItem.Role.BASEMAP, sl.layer(), sl.style()));
-                    }
-                }, err -> dialogs.showError("Could not load the basemap", DialogService.messageOf(err)));
-        return tasks.run("Opening demo project", p -> {
-            List<StyledLayer> out = new ArrayList<>(DemoMap.demoLayers(MapsDirectory.demoData(m), p.sub(0, 0.4)));
-            Path scenarioFile = MapsDirectory.demoScenario(m);
-            ScoringSession session = ScenarioViewModel.evaluate(ScenarioJson.read(scenarioFile),
-                    scenarioFile.getParent(), p.sub(0.4, 0.95));
-            // the candidate layer as the scenario evaluated it, so site i is feature i on the map
-            MapLayer candidates = MapLayer.prepare(session.candidates(), DemoMap.displayCrs(), p.sub(0.95, 1));
-            return new Object[] {out, session, candidates, scenarioFile.getParent()};
-        }, res -> {
-            @SuppressWarnings("unchecked")
-            List<StyledLayer> layers = (List<StyledLayer>) res[0];
-            for (StyledLayer sl : layers) {
-                MapLayer ml = sl.role() == StyledLayer.Role.CANDIDATES ? (MapLayer) res[2] : sl.layer();
-                LayerItem item = new LayerItem(sl.name(), LayerItem.Role.valueOf(sl.role().name()), ml, sl.style());
-                item.opacityProperty().set(sl.opacity());
-                model.layers().add(0, item);
-            }
-            scenarioVm.install((Path) res[3], (ScoringSession) res[1]);
+        scenarioVm.clear();
+        for (int k = 0; k < l.layers().size(); k++) {
+            StyledLayer sl = l.layers().get(k);
+            io.siteplanner.model.project.ProjectLayer pl = l.project().layer(sl.name());
+            LayerItem item = new LayerItem(sl.name(), LayerItem.Role.valueOf(sl.role().name()), sl.layer(), sl.style());
+            item.opacityProperty().set(sl.opacity());
+            item.visibleProperty().set(pl == null || pl.visible());
+            item.linkTo(sl.name(), pl == null ? sl.layer().source() : pl.layer());
+            model.layers().add(0, item);
+        }
+        scenarioVm.scenarios().setAll(l.project().scenarios());
+        if (l.session() != null) {
+            scenarioVm.install(l.source(), l.session());
+        }
+        shortlistPanel.shortlistProperty().set(l.project().shortlist());
+        project = l.project();
+        projectFile.set(l.file());
+        if (l.project().view() != null && map.getViewport() != null) {
+            var v = l.project().view();
+            map.viewportProperty().set(new io.siteplanner.render.Viewport(v.centerX(), v.centerY(), v.resolution(),
+                    map.getViewport().width(), map.getViewport().height()));
+        } else {
             zoomFull();
-            LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
-            status.setText(String.format(Locale.ROOT, "Demo project: %d candidate parcels scored with \"%s\"",
-                    parcels == null ? 0 : parcels.mapLayer().source().size(), scenarioVm.scenarioProperty().get().name()));
-        }, err -> dialogs.showError("Could not open the demo project", DialogService.messageOf(err)));
+        }
+        undo.clear();
+        dirty.set(false);
+        rememberRecent(l.file());
+        LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+        status.setText(String.format(Locale.ROOT, "%s: %d candidate sites%s", l.file().getFileName(),
+                parcels == null ? 0 : parcels.mapLayer().source().size(), l.session() == null ? ""
+                        : " scored with \"" + l.session().scenario().name() + "\""));
+    }
+
+    /** The project as it is now in the window (layers, scenarios with their edits, shortlist, view). */
+    public Project currentProject() {
+        List<io.siteplanner.model.project.ProjectLayer> layers = new ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<LayerItem> items = new ArrayList<>(model.layers());
+        java.util.Collections.reverse(items);
+        for (LayerItem i : items) {
+            String name = i.tableName() != null && !taken.contains(i.tableName()) ? i.tableName()
+                    : ProjectStore.layerName(i.getName(), taken);
+            taken.add(name);
+            i.linkTo(name, i.saveLayer());
+            layers.add(new io.siteplanner.model.project.ProjectLayer(name,
+                    io.siteplanner.model.project.ProjectLayer.Role.valueOf(i.role().name()), i.saveLayer(),
+                    i.styleProperty().get(), i.visibleProperty().get(), i.opacityProperty().get()));
+        }
+        var v = map.getViewport();
+        String title = project != null ? project.title() : projectFile.get() == null ? "Untitled"
+                : FormatRegistry.baseName(projectFile.get());
+        return new Project(title, layers, scenarioVm.scenariosForSave(), scenarioVm.activeNameProperty().get(),
+                shortlistPanel.shortlistProperty().get(), project == null ? "" : project.notes(),
+                v == null ? null : new io.siteplanner.model.project.MapView(v.centerX(), v.centerY(), v.resolution()));
+    }
+
+    /** Saves to {@code file} in the background (atomic: the old file stays intact on failure). */
+    public Task<?> saveProject(Path file) {
+        Project p = currentProject();
+        return tasks.run("Saving " + file.getFileName(), pr -> {
+            ProjectStore.save(p, file, pr);
+            ProjectStore.discardRecovery(file);
+            return file;
+        }, f -> {
+            project = p;
+            projectFile.set(f);
+            dirty.set(false);
+            rememberRecent(f);
+            status.setText("Saved " + f.getFileName());
+        }, err -> dialogs.showError("Could not save " + file.getFileName(), DialogService.messageOf(err)
+                + "\nThe previous version of the file is unchanged."));
+    }
+
+    private void save() {
+        if (projectFile.get() == null || isBundledDemo(projectFile.get())) {
+            saveAs();
+        } else {
+            saveProject(projectFile.get());
+        }
+    }
+
+    private boolean isBundledDemo(Path f) {
+        return MapsDirectory.find().map(m -> MapsDirectory.demoProject(m).toAbsolutePath().equals(f.toAbsolutePath()))
+                .orElse(false);
+    }
+
+    private void saveAs() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save Project As");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("SitePlanner project", "*.siteplan.gpkg", "*.gpkg"));
+        String lastDir = prefs.get("lastDir", null);
+        if (lastDir != null && new File(lastDir).isDirectory()) {
+            fc.setInitialDirectory(new File(lastDir));
+        }
+        fc.setInitialFileName("project.siteplan.gpkg");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            Path path = f.toPath();
+            if (!path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gpkg")) {
+                path = path.resolveSibling(path.getFileName() + ".siteplan.gpkg");
+            }
+            saveProject(path);
+        }
+    }
+
+    private void chooseAndOpenProject() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open Project");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("SitePlanner project", "*.siteplan.gpkg", "*.gpkg"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            openProject(f.toPath());
+        }
+    }
+
+    private void newProject() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        List<LayerItem> keep = new ArrayList<>();
+        for (LayerItem i : model.layers()) {
+            if (i.role() == LayerItem.Role.BASEMAP) {
+                keep.add(i);
+            }
+        }
+        model.layers().setAll(keep);
+        scenarioVm.clear();
+        shortlistPanel.shortlistProperty().set(io.siteplanner.model.project.Shortlist.empty());
+        project = null;
+        projectFile.set(null);
+        undo.clear();
+        dirty.set(false);
+    }
+
+    /** Asks what to do with unsaved changes; false when the user cancelled. */
+    private boolean confirmDiscard() {
+        if (!dirty.get()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType saveB = new javafx.scene.control.ButtonType("Save",
+                javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Don't Save",
+                javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The project has unsaved changes.", saveB, discard, javafx.scene.control.ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setHeaderText("Save changes to " + (projectFile.get() == null ? "the project" : projectFile.get().getFileName())
+                + "?");
+        var r = a.showAndWait();
+        if (r.isEmpty() || r.get() == javafx.scene.control.ButtonType.CANCEL) {
+            return false;
+        }
+        if (r.get() == saveB) {
+            save();
+        }
+        return true;
+    }
+
+    private void rememberRecent(Path f) {
+        if (isBundledDemo(f)) {
+            return;
+        }
+        List<String> recent = new ArrayList<>(List.of(prefs.get("recent", "").split("\n")));
+        recent.removeIf(x -> x.isBlank() || x.equals(f.toAbsolutePath().toString()));
+        recent.add(0, f.toAbsolutePath().toString());
+        prefs.put("recent", String.join("\n", recent.subList(0, Math.min(8, recent.size()))));
+    }
+
+    private void fillRecent(Menu recentMenu) {
+        recentMenu.getItems().clear();
+        for (String r : prefs.get("recent", "").split("\n")) {
+            if (!r.isBlank()) {
+                MenuItem mi = new MenuItem(r);
+                mi.setOnAction(e -> {
+                    if (confirmDiscard()) {
+                        openProject(Path.of(r));
+                    }
+                });
+                recentMenu.getItems().add(mi);
+            }
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none)");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
+    }
+
+    /** Switches the active scenario: keeps the edits of the current one, evaluates the other. */
+    public void switchScenario(String name) {
+        if (name == null || name.equals(scenarioVm.activeNameProperty().get())) {
+            return;
+        }
+        Scenario target = scenarioVm.scenarios().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+        io.siteplanner.scoring.LayerSource src = scenarioVm.source();
+        if (target == null || src == null) {
+            return;
+        }
+        scenarioVm.keepEdits();
+        tasks.run("Evaluating " + name, p -> ScenarioViewModel.evaluate(target, src, p), session -> {
+            scenarioVm.install(src, session);
+            dirty.set(true);
+        }, err -> dialogs.showError("Could not evaluate \"" + name + "\"", DialogService.messageOf(err)));
+    }
+
+    /** Duplicates the active scenario under a new name and makes the copy active. */
+    public void duplicateScenario(String newName) {
+        Scenario cur = scenarioVm.currentScenario();
+        if (cur == null || newName == null || newName.isBlank() || scenarioExists(newName)) {
+            return;
+        }
+        scenarioVm.keepEdits();
+        Scenario copy = new Scenario(newName, cur.description(), cur.campus(), cur.analysisCrs(), cur.layers(),
+                cur.candidates(), cur.idField(), cur.criteria(), cur.constraints(), cur.weights(), cur.method());
+        scenarioVm.scenarios().add(copy);
+        switchScenario(newName);
+    }
+
+    /** Renames the active scenario. */
+    public void renameScenario(String newName) {
+        String old = scenarioVm.activeNameProperty().get();
+        if (old == null || newName == null || newName.isBlank() || scenarioExists(newName)) {
+            return;
+        }
+        scenarioVm.keepEdits();
+        for (int i = 0; i < scenarioVm.scenarios().size(); i++) {
+            Scenario s = scenarioVm.scenarios().get(i);
+            if (s.name().equals(old)) {
+                Scenario r = new Scenario(newName, s.description(), s.campus(), s.analysisCrs(), s.layers(),
+                        s.candidates(), s.idField(), s.criteria(), s.constraints(), s.weights(), s.method());
+                scenarioVm.scenarios().set(i, r);
+                scenarioVm.scenarioProperty().set(r);
+            }
+        }
+        scenarioVm.activeNameProperty().set(newName);
+        dirty.set(true);
+    }
+
+    /** Deletes the active scenario (not the last one) and switches to the first remaining. */
+    public void deleteScenario() {
+        String cur = scenarioVm.activeNameProperty().get();
+        if (cur == null || scenarioVm.scenarios().size() < 2) {
+            return;
+        }
+        scenarioVm.scenarios().removeIf(s -> s.name().equals(cur));
+        scenarioVm.activeNameProperty().set(null);
+        switchScenario(scenarioVm.scenarios().get(0).name());
+    }
+
+    private boolean scenarioExists(String name) {
+        return scenarioVm.scenarios().stream().anyMatch(s -> s.name().equals(name));
+    }
+
+    public javafx.beans.property.BooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public javafx.beans.property.ObjectProperty<Path> projectFileProperty() {
+        return projectFile;
     }
 
     /** Evaluates the scenario again (campus inputs changed what is measured). */
     private void reevaluate() {
         Scenario next = scenarioVm.currentScenario();
-        Path dir = scenarioVm.baseDir();
-        if (next == null || dir == null) {
+        io.siteplanner.scoring.LayerSource src = scenarioVm.source();
+        if (next == null || src == null) {
             return;
         }
-        tasks.run("Evaluating scenario", p -> ScenarioViewModel.evaluate(next, dir, p),
-                session -> scenarioVm.install(dir, session),
+        tasks.run("Evaluating scenario", p -> ScenarioViewModel.evaluate(next, src, p),
+                session -> scenarioVm.install(src, session),
                 err -> dialogs.showError("Could not evaluate the scenario", DialogService.messageOf(err)));
     }
 

@@ -11,6 +11,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -39,6 +40,12 @@ public final class ScenarioPanel extends ScrollPane {
     private final VBox constraints = new VBox(4);
     private final Label status = new Label();
     private Runnable onCampusChanged = () -> { };
+    private final ComboBox<String> scenarioBox = new ComboBox<>();
+    private java.util.function.Consumer<String> onSwitch = n -> { };
+    private java.util.function.Consumer<String> onDuplicate = n -> { };
+    private java.util.function.Consumer<String> onRename = n -> { };
+    private Runnable onDelete = () -> { };
+    private boolean updatingBox;
     private final Window owner;
 
     public ScenarioPanel(ScenarioViewModel vm, Window owner) {
@@ -92,7 +99,37 @@ public final class ScenarioPanel extends ScrollPane {
 
         status.setWrapText(true);
         status.setStyle("-fx-text-fill: #555;");
-        content.getChildren().addAll(title, sectionLabel("Campus"), campus, demand, new Separator(), methodRow,
+        scenarioBox.setId("scenario-box");
+        scenarioBox.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(scenarioBox, Priority.ALWAYS);
+        Runnable fillBox = () -> {
+            updatingBox = true;
+            try {
+                scenarioBox.getItems().setAll(vm.scenarios().stream().map(Scenario::name).toList());
+                scenarioBox.setValue(vm.activeNameProperty().get());
+            } finally {
+                updatingBox = false;
+            }
+        };
+        vm.scenarios().addListener((javafx.collections.ListChangeListener<Scenario>) c -> fillBox.run());
+        vm.activeNameProperty().addListener((o, a, b) -> fillBox.run());
+        scenarioBox.valueProperty().addListener((o, a, b) -> {
+            if (!updatingBox && b != null) {
+                onSwitch.accept(b);
+            }
+        });
+        Button dup = new Button("Duplicate");
+        dup.setOnAction(e -> ask("Duplicate scenario", "Name of the copy:", vm.activeNameProperty().get() + " (copy)")
+                .ifPresent(onDuplicate));
+        Button ren = new Button("Rename");
+        ren.setOnAction(e -> ask("Rename scenario", "New name:", vm.activeNameProperty().get()).ifPresent(onRename));
+        Button del = new Button("Delete");
+        del.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.scenarios()).lessThan(2));
+        del.setOnAction(e -> onDelete.run());
+        HBox scenarioRow = new HBox(4, scenarioBox);
+        HBox scenarioButtons = new HBox(4, dup, ren, del);
+        content.getChildren().addAll(sectionLabel("Scenario"), scenarioRow, scenarioButtons, new Separator(), title,
+                sectionLabel("Campus"), campus, demand, new Separator(), methodRow,
                 sectionLabel("Criteria and weights"), criteriaBox, new Separator(), sectionLabel("Constraints"),
                 constraints, status);
         setContent(content);
@@ -104,6 +141,23 @@ public final class ScenarioPanel extends ScrollPane {
             rebuild();
         });
         vm.resultProperty().addListener((o, a, r) -> showResult(r));
+    }
+
+    /** Actions of the scenario switcher. */
+    public void setScenarioActions(java.util.function.Consumer<String> switchTo, java.util.function.Consumer<String> duplicate,
+            java.util.function.Consumer<String> rename, Runnable delete) {
+        onSwitch = switchTo;
+        onDuplicate = duplicate;
+        onRename = rename;
+        onDelete = delete;
+    }
+
+    private java.util.Optional<String> ask(String title, String prompt, String initial) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(prompt);
+        return d.showAndWait().map(String::trim).filter(x -> !x.isEmpty());
     }
 
     /** Called when IT load or PUE changed and the scenario must be evaluated again. */

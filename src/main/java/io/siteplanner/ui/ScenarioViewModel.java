@@ -75,6 +75,9 @@ public final class ScenarioViewModel {
     private final ReadOnlyObjectWrapper<ScoreResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<CriterionRow> criteria = FXCollections.observableArrayList();
     private final ObservableList<ConstraintSpec> constraints = FXCollections.observableArrayList();
+    /** All scenarios of the project (the active one as last installed; see {@link #currentScenario}). */
+    private final ObservableList<Scenario> scenarios = FXCollections.observableArrayList();
+    private final ObjectProperty<String> activeName = new SimpleObjectProperty<>(this, "activeName");
     private final ObjectProperty<MethodSpec.Type> method = new SimpleObjectProperty<>(this, "method",
             MethodSpec.Type.WEIGHTED_SUM);
     private final DoubleProperty itLoadMw = new SimpleDoubleProperty(this, "itLoadMw");
@@ -87,6 +90,7 @@ public final class ScenarioViewModel {
     });
     private final AtomicLong generation = new AtomicLong();
     private Path baseDir;
+    private io.siteplanner.scoring.LayerSource source;
     private boolean loading;
 
     /**
@@ -153,6 +157,39 @@ public final class ScenarioViewModel {
         return criteria;
     }
 
+    /** The project's scenarios. */
+    public ObservableList<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    /** Name of the active scenario. */
+    public ObjectProperty<String> activeNameProperty() {
+        return activeName;
+    }
+
+    /** The scenarios with the active one as currently edited (for saving). */
+    public java.util.List<Scenario> scenariosForSave() {
+        java.util.List<Scenario> out = new ArrayList<>();
+        Scenario cur = currentScenario();
+        for (Scenario s : scenarios) {
+            out.add(cur != null && s.name().equals(activeName.get()) ? cur : s);
+        }
+        return out;
+    }
+
+    /** Stores the edits of the active scenario into the list (before switching away). */
+    public void keepEdits() {
+        Scenario cur = currentScenario();
+        if (cur == null) {
+            return;
+        }
+        for (int i = 0; i < scenarios.size(); i++) {
+            if (scenarios.get(i).name().equals(activeName.get())) {
+                scenarios.set(i, cur);
+            }
+        }
+    }
+
     /** The hard constraints; edits re-score (comparisons need no spatial work). */
     public ObservableList<ConstraintSpec> constraints() {
         return constraints;
@@ -184,13 +221,58 @@ public final class ScenarioViewModel {
         return ScenarioEvaluator.evaluate(s, new FileLayerSource(baseDir), progress);
     }
 
+    /** Evaluates a scenario over a layer source (a project's layers): call from a background task. */
+    public static ScoringSession evaluate(Scenario s, io.siteplanner.scoring.LayerSource src, Progress progress) {
+        return ScenarioEvaluator.evaluate(s, src, progress);
+    }
+
+    /** Where the scenario's layers come from (for evaluating again). */
+    public io.siteplanner.scoring.LayerSource source() {
+        return source != null ? source : baseDir == null ? null : new FileLayerSource(baseDir);
+    }
+
+    /** Installs an evaluated session whose layers come from {@code src} (FX thread). */
+    public void install(io.siteplanner.scoring.LayerSource src, ScoringSession evaluated) {
+        this.source = src;
+        install((Path) null, evaluated);
+    }
+
+    /** Forgets all scenarios (a new project). */
+    public void clear() {
+        loading = true;
+        try {
+            scenarios.clear();
+            criteria.clear();
+            constraints.clear();
+            scenario.set(null);
+            session.set(null);
+            activeName.set(null);
+        } finally {
+            loading = false;
+        }
+        result.set(null);
+    }
+
     /** Installs an evaluated session and its first result (FX thread). */
     public void install(Path dir, ScoringSession evaluated) {
         loading = true;
         try {
-            this.baseDir = dir;
+            if (dir != null) {
+                this.baseDir = dir;
+                this.source = null;
+            }
             Scenario s = evaluated.scenario();
             scenario.set(s);
+            activeName.set(s.name());
+            boolean known = false;
+            for (int i = 0; i < scenarios.size(); i++) {
+                if (scenarios.get(i).name().equals(s.name())) {
+                    known = true;
+                }
+            }
+            if (!known) {
+                scenarios.add(s);
+            }
             Campus c = s.campus();
             itLoadMw.set(c.itLoadMw());
             pue.set(c.pue());

@@ -93,11 +93,10 @@ class MainWindowTest {
     void opensDemoWithItsLayersInTheTree(FxRobot robot) throws Exception {
         waitForDemo();
         List<String> names = fx(() -> window.model().layers().stream().map(LayerItem::getName).toList());
-        assertThat(names).containsExactly("Candidate parcels", "Substations", "Transmission lines",
-                "Price zones (EIA 2023)", "US counties", "US states");
-        assertThat(robot.lookup("#layer-Candidate_parcels").tryQuery()).isPresent();
-        reveal("US states");
-        assertThat(robot.lookup("#layer-US_states").tryQuery()).isPresent();
+        assertThat(names).containsExactly("parcels", "substations", "lines", "zones", "us_counties", "us_states");
+        assertThat(robot.lookup("#layer-parcels").tryQuery()).isPresent();
+        reveal("us_states");
+        assertThat(robot.lookup("#layer-us_states").tryQuery()).isPresent();
         // the view is zoomed to the demo data: between Mississippi and Indiana
         Viewport v = fx(() -> window.map().getViewport());
         assertThat(io.siteplanner.render.WebMercator.lon(v.centerX())).isBetween(-91.0, -86.0);
@@ -106,15 +105,15 @@ class MainWindowTest {
     @Test
     void togglingALayerChangesTheRenderedMap(FxRobot robot) throws Exception {
         waitForDemo();
-        reveal("US states");
+        reveal("us_states");
         java.awt.image.BufferedImage before = snapshot();
-        robot.clickOn("#visible-US_states");
+        robot.clickOn("#visible-us_states");
         waitUntil(() -> !window.model().layers().get(5).visibleProperty().get());
         waitForRender();
         java.awt.image.BufferedImage after = snapshot();
         assertThat(fx(() -> window.model().layers().get(5).visibleProperty().get())).isFalse();
         assertThat(difference(before, after)).isGreaterThan(0.05);
-        robot.clickOn("#visible-US_states");
+        robot.clickOn("#visible-us_states");
         waitUntil(() -> window.model().layers().get(5).visibleProperty().get());
         waitForRender();
         assertThat(difference(before, snapshot())).isLessThan(0.001);
@@ -134,7 +133,7 @@ class MainWindowTest {
         Viewport v = fx(() -> window.map().getViewport());
         javafx.geometry.Point2D screen = fx(() -> window.map().localToScreen(v.toScreenX(c.getX()), v.toScreenY(c.getY())));
         robot.moveTo(screen).clickOn(MouseButton.PRIMARY);
-        waitUntil(() -> window.identifyPanel().headerText().startsWith("Candidate parcels"));
+        waitUntil(() -> window.identifyPanel().headerText().startsWith("parcels"));
         List<String[]> rows = fx(() -> List.copyOf(window.identifyPanel().rows()));
         assertThat(rows).anySatisfy(r -> {
             assertThat(r[0]).isEqualTo("parcel_id");
@@ -364,5 +363,41 @@ class MainWindowTest {
             return null;
         });
         waitUntil(() -> window.scenario().resultProperty().get().passedCount() == passedBefore);
+    }
+
+    @Test
+    void switchesScenariosAndSavesAndReopensTheProject(FxRobot robot, @TempDir Path tmp) throws Exception {
+        waitForDemo();
+        assertThat(fx(() -> window.scenario().scenarios().size())).isEqualTo(2);
+        int passed1gw = fx(() -> window.scenario().resultProperty().get().passedCount());
+        String top1gw = fx(() -> window.siteTable().tableView().getItems().get(0).id());
+        fx(() -> {
+            window.shortlistPanel().add(List.of(top1gw));
+            window.switchScenario("300 MW, fast power");
+            return null;
+        });
+        waitUntil(() -> "300 MW, fast power".equals(window.scenario().resultProperty().get().session().scenario().name()));
+        int passed300 = fx(() -> window.scenario().resultProperty().get().passedCount());
+        assertThat(passed300).isGreaterThan(passed1gw); // 300 acres minimum instead of 1,000
+        assertThat(fx(() -> window.dirtyProperty().get())).isTrue();
+        // the combo box follows
+        javafx.scene.control.ComboBox<?> box = robot.lookup("#scenario-box").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(fx(() -> box.getValue())).isEqualTo("300 MW, fast power");
+
+        Path file = tmp.resolve("mine.siteplan.gpkg");
+        fx(() -> window.saveProject(file));
+        waitUntil(() -> !window.dirtyProperty().get() && file.equals(window.projectFileProperty().get()));
+        assertThat(Files.exists(file)).isTrue();
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("mine.siteplan.gpkg");
+        }
+
+        fx(() -> window.openProject(file));
+        waitUntil(() -> window.tasks().currentProperty().get() == null && window.scenario().resultProperty().get() != null
+                && "300 MW, fast power".equals(window.scenario().activeNameProperty().get()));
+        assertThat(fx(() -> window.model().layers().size())).isEqualTo(6);
+        assertThat(fx(() -> window.shortlistPanel().shortlistProperty().get().contains(top1gw))).isTrue();
+        assertThat(fx(() -> window.scenario().resultProperty().get().passedCount())).isEqualTo(passed300);
+        assertThat(fx(() -> window.dirtyProperty().get())).isFalse();
     }
 }
