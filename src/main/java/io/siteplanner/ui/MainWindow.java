@@ -334,8 +334,28 @@ public final class MainWindow {
                 stage.close();
             }
         });
+        Menu export = new Menu("Export");
+        for (io.siteplanner.export.SitesExport.Format f : io.siteplanner.export.SitesExport.Format.values()) {
+            String label;
+            switch (f) {
+                case PDF: label = "PDF Report…"; break;
+                case PNG: label = "Map Image (PNG)…"; break;
+                case GPKG: label = "Ranked Sites as GeoPackage…"; break;
+                case KML: label = "Ranked Sites as KML (Google Earth)…"; break;
+                case GEOJSON: label = "Ranked Sites as GeoJSON…"; break;
+                default: label = "Ranked Sites as CSV…"; break;
+            }
+            MenuItem mi = new MenuItem(label);
+            mi.setOnAction(e -> chooseAndExport(f, false));
+            export.getItems().add(mi);
+            if (f != io.siteplanner.export.SitesExport.Format.PNG) {
+                MenuItem sl = new MenuItem("Shortlist: " + label);
+                sl.setOnAction(e -> chooseAndExport(f, true));
+                export.getItems().add(sl);
+            }
+        }
         Menu file = new Menu("_File", null, newP, open, recent, demo, new SeparatorMenuItem(), saveI, saveAsI,
-                new SeparatorMenuItem(), add, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), add, export, new SeparatorMenuItem(), quit);
 
         MenuItem undoItem = new MenuItem("Undo");
         undoItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
@@ -820,6 +840,54 @@ public final class MainWindow {
             none.setDisable(true);
             recentMenu.getItems().add(none);
         }
+    }
+
+    private void chooseAndExport(io.siteplanner.export.SitesExport.Format f, boolean shortlistOnly) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.name(), "*." + f.extension()));
+        fc.setInitialFileName((shortlistOnly ? "shortlist." : "sites.") + f.extension());
+        File out = fc.showSaveDialog(stage);
+        if (out != null) {
+            exportTo(f, shortlistOnly, out.toPath());
+        }
+    }
+
+    /**
+     * Exports the current result (and shortlist) in the background; map formats draw the visible layers
+     * as they are on screen.
+     */
+    public Task<Path> exportTo(io.siteplanner.export.SitesExport.Format f, boolean shortlistOnly, Path out) {
+        ScoreResult r = scenarioVm.resultProperty().get();
+        if (r == null) {
+            dialogs.showError("Nothing to export", "Score a scenario first.");
+            return null;
+        }
+        List<StyledLayer> layers = new ArrayList<>();
+        List<LayerItem> items = new ArrayList<>(model.layers());
+        java.util.Collections.reverse(items);
+        for (LayerItem i : items) {
+            if (i.visibleProperty().get()) {
+                layers.add(new StyledLayer(i.getName(), StyledLayer.Role.valueOf(i.role().name()), i.mapLayer(),
+                        i.styleProperty().get(), i.opacityProperty().get()));
+            }
+        }
+        var v = map.getViewport();
+        var o = io.siteplanner.export.SitesExport.Options.defaults()
+                .withShortlist(shortlistPanel.shortlistProperty().get(), shortlistOnly)
+                .withDistanceUnit(io.siteplanner.model.Units.defaultDistanceUnit(Locale.getDefault()))
+                .withTitle(project == null ? null : project.title());
+        if (f == io.siteplanner.export.SitesExport.Format.PNG && v != null) {
+            o = o.withView(v.envelope()).withSize(v.width(), v.height());
+        }
+        var opts = o;
+        boolean hasCandidates = layers.stream().anyMatch(l -> l.role() == StyledLayer.Role.CANDIDATES);
+        var content = hasCandidates ? io.siteplanner.export.MapContent.of(layers) : null;
+        return tasks.run("Exporting " + out.getFileName(), p -> {
+            io.siteplanner.export.SitesExport.export(r, content, opts, f, out, p);
+            return out;
+        }, done -> status.setText("Exported " + done.getFileName()),
+                err -> dialogs.showError("Could not export " + out.getFileName(), DialogService.messageOf(err)));
     }
 
     /** Switches the active scenario: keeps the edits of the current one, evaluates the other. */

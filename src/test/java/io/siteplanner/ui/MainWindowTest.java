@@ -400,4 +400,27 @@ class MainWindowTest {
         assertThat(fx(() -> window.scenario().resultProperty().get().passedCount())).isEqualTo(passed300);
         assertThat(fx(() -> window.dirtyProperty().get())).isFalse();
     }
+
+    @Test
+    void exportsTheShortlistAndAPdfReportFromTheWindow(FxRobot robot, @TempDir Path tmp) throws Exception {
+        waitForDemo();
+        String second = fx(() -> window.siteTable().tableView().getItems().get(1).id());
+        fx(() -> {
+            window.shortlistPanel().add(List.of(second));
+            return null;
+        });
+        Path csv = tmp.resolve("shortlist.csv");
+        fx(() -> window.exportTo(io.siteplanner.export.SitesExport.Format.CSV, true, csv));
+        waitUntil(() -> Files.exists(csv) && window.tasks().currentProperty().get() == null);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("2," + second + ",");
+        Path pdf = tmp.resolve("report.pdf");
+        fx(() -> window.exportTo(io.siteplanner.export.SitesExport.Format.PDF, false, pdf));
+        waitUntil(() -> Files.exists(pdf) && window.tasks().currentProperty().get() == null);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("1 GW AI campus (demo)").contains(second);
+        }
+    }
 }
