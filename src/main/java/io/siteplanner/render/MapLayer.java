@@ -25,15 +25,24 @@ public final class MapLayer {
     private final VectorLayer display;
     private final STRtree index;
     private final int dimension;
+    /** Per-feature envelopes (minX, minY, maxX, maxY), NaN for empty geometries: a linear scan needs no tree. */
+    private final double[] boxes;
 
     private MapLayer(VectorLayer source, VectorLayer display) {
         this.source = source;
         this.display = display;
         this.index = new STRtree();
+        this.boxes = new double[display.size() * 4];
+        java.util.Arrays.fill(boxes, Double.NaN);
         for (int i = 0; i < display.size(); i++) {
             Geometry g = display.get(i).geometry();
             if (g != null && !g.isEmpty()) {
-                index.insert(g.getEnvelopeInternal(), i);
+                Envelope e = g.getEnvelopeInternal();
+                index.insert(e, i);
+                boxes[4 * i] = e.getMinX();
+                boxes[4 * i + 1] = e.getMinY();
+                boxes[4 * i + 2] = e.getMaxX();
+                boxes[4 * i + 3] = e.getMaxY();
             }
         }
         index.build();
@@ -82,6 +91,43 @@ public final class MapLayer {
     @SuppressWarnings("unchecked")
     public List<Integer> query(Envelope env) {
         return (List<Integer>) index.query(env);
+    }
+
+    /**
+     * Indices of features whose envelopes intersect {@code env}, ascending (drawing order). Uses a linear
+     * scan over packed envelopes when the view covers much of the layer (no boxing, no sort), the STRtree
+     * otherwise.
+     */
+    public int[] indicesIn(Envelope env) {
+        Envelope b = display.bounds();
+        if (b.isNull() || !b.intersects(env)) {
+            return new int[0];
+        }
+        Envelope common = b.intersection(env);
+        double share = b.getArea() <= 0 ? 1 : common.getArea() / b.getArea();
+        if (share > 0.2) {
+            int n = boxes.length / 4;
+            int[] out = new int[n];
+            int k = 0;
+            double x0 = env.getMinX();
+            double y0 = env.getMinY();
+            double x1 = env.getMaxX();
+            double y1 = env.getMaxY();
+            for (int i = 0; i < n; i++) {
+                int j = 4 * i;
+                if (boxes[j] <= x1 && boxes[j + 2] >= x0 && boxes[j + 1] <= y1 && boxes[j + 3] >= y0) {
+                    out[k++] = i;
+                }
+            }
+            return java.util.Arrays.copyOf(out, k);
+        }
+        List<Integer> q = query(env);
+        int[] out = new int[q.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = q.get(i);
+        }
+        java.util.Arrays.sort(out);
+        return out;
     }
 
     /**
