@@ -637,15 +637,41 @@ public final class MainWindow {
 
     /** Opens a project file: its layers, scenarios (the active one evaluated), shortlist and map view. */
     public Task<?> openProject(Path file) {
+        Path recovery = ProjectStore.recoveryFile(file);
+        boolean recover = false;
+        try {
+            if (java.nio.file.Files.exists(recovery) && java.nio.file.Files.exists(file)
+                    && java.nio.file.Files.getLastModifiedTime(recovery).compareTo(
+                            java.nio.file.Files.getLastModifiedTime(file)) > 0) {
+                javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                        "SitePlanner found unsaved changes of " + file.getFileName() + " from "
+                                + java.nio.file.Files.getLastModifiedTime(recovery) + " (an autosaved copy).",
+                        javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+                a.initOwner(stage);
+                a.setHeaderText("Recover unsaved changes?");
+                recover = a.showAndWait().orElse(javafx.scene.control.ButtonType.NO) == javafx.scene.control.ButtonType.YES;
+            }
+        } catch (java.io.IOException e) {
+            recover = false;
+        }
+        Path source = recover ? recovery : file;
+        boolean recovered = recover;
         return tasks.run("Opening " + file.getFileName(), p -> {
-            Project project = ProjectStore.open(file, p.sub(0, 0.4));
+            Project project = ProjectStore.open(source, p.sub(0, 0.4));
             io.siteplanner.scoring.LayerSource src = new io.siteplanner.store.ProjectLayerSource(project,
                     file.toAbsolutePath().getParent());
             ScoringSession session = project.active() == null ? null
                     : ScenarioViewModel.evaluate(project.active(), src, p.sub(0.4, 0.9));
             List<StyledLayer> layers = io.siteplanner.render.ProjectMap.layers(project, session, false, p.sub(0.9, 1));
             return new Loaded(file, project, session, layers, src);
-        }, this::install, err -> dialogs.showError("Could not open " + file.getFileName(), DialogService.messageOf(err)));
+        }, l -> {
+            install(l);
+            if (recovered) {
+                dirty.set(true);
+                status.setText("Recovered unsaved changes of " + file.getFileName() + ": save to keep them");
+            }
+        }, err -> dialogs.showError("Could not open " + file.getFileName(), DialogService.messageOf(err)));
     }
 
     /** Shows a loaded project (FX thread). */
