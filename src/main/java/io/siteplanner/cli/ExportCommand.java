@@ -11,7 +11,6 @@ import io.siteplanner.model.scenario.Scenario;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.render.StyledLayer;
 import io.siteplanner.scoring.FileLayerSource;
-import io.siteplanner.scoring.ScenarioEvaluator;
 import io.siteplanner.scoring.ScenarioException;
 import io.siteplanner.scoring.ScenarioJson;
 import io.siteplanner.scoring.ScoreResult;
@@ -131,22 +130,13 @@ public final class ExportCommand implements Callable<Integer> {
         Path scenarioFile = source.scenarioFile;
         Path base = scenarioFile.toAbsolutePath().getParent();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = ConsoleProgress.forStderr(err);
         Scenario scenario;
-        ScoringSession session;
         try {
             scenario = ScenarioJson.read(scenarioFile);
-            session = ScenarioEvaluator.evaluate(scenario, new FileLayerSource(base), progress);
         } catch (ScenarioException e) {
             throw new UsageException(scenarioFile + ": " + e.getMessage(), e);
-        } finally {
-            if (progress instanceof ConsoleProgress) {
-                ((ConsoleProgress) progress).done();
-            }
         }
-        for (String warning : session.warnings()) {
-            err.println("warning: " + warning);
-        }
+        ScoringSession session = CliScoring.evaluate(scenario, new FileLayerSource(base), scenarioFile.toString(), err);
         ScoreResult result = session.score();
         MapContent map = null;
         if (fmt.drawsMap()) {
@@ -175,23 +165,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (scenario == null) {
             throw new UsageException(source.project.getFileName() + ": the project has no scenario to export");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = ConsoleProgress.forStderr(err);
-        ScoringSession session;
-        try {
-            session = ScenarioEvaluator.evaluate(scenario, new io.siteplanner.store.ProjectLayerSource(project,
-                    source.project.toAbsolutePath().getParent()), progress);
-        } catch (ScenarioException e) {
-            throw new UsageException(source.project.getFileName() + ": scenario '" + scenario.name() + "': "
-                    + e.getMessage(), e);
-        } finally {
-            if (progress instanceof ConsoleProgress) {
-                ((ConsoleProgress) progress).done();
-            }
-        }
-        for (String warning : session.warnings()) {
-            err.println("warning: " + warning);
-        }
+        ScoringSession session = CliScoring.evaluate(scenario, new io.siteplanner.store.ProjectLayerSource(project,
+                source.project.toAbsolutePath().getParent()), source.project.getFileName() + ": scenario '"
+                        + scenario.name() + "'", spec.commandLine().getErr());
         ScoreResult result = session.score();
         MapContent map = null;
         if (fmt.drawsMap()) {

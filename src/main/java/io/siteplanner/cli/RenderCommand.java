@@ -12,7 +12,6 @@ import io.siteplanner.render.StyledLayer;
 import io.siteplanner.render.Viewport;
 import io.siteplanner.render.WebMercator;
 import io.siteplanner.scoring.FileLayerSource;
-import io.siteplanner.scoring.ScenarioEvaluator;
 import io.siteplanner.scoring.ScenarioException;
 import io.siteplanner.scoring.ScenarioJson;
 import io.siteplanner.scoring.ScoreResult;
@@ -97,10 +96,11 @@ public final class RenderCommand implements Callable<Integer> {
         Path base = scenarioFile.toAbsolutePath().getParent();
         try {
             scenario = ScenarioJson.read(scenarioFile);
-            session = ScenarioEvaluator.evaluate(scenario, new FileLayerSource(base), Progress.NONE);
         } catch (ScenarioException e) {
             throw new UsageException(scenarioFile + ": " + e.getMessage(), e);
         }
+        session = CliScoring.evaluate(scenario, new FileLayerSource(base), scenarioFile.toString(),
+                spec.commandLine().getErr());
         ScoreResult result = session.score();
         List<StyledLayer> data = DemoMap.scenarioLayers(scenario, base, session, Progress.NONE);
         layers.addAll(data);

@@ -15,21 +15,16 @@ public class DialogService {
 
     /** An error dialog with a one-line headline and the detail message. Non-blocking. */
     public void showError(String headline, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
-        a.initOwner(owner);
-        a.setTitle("SitePlanner");
-        a.setHeaderText(headline);
-        Label l = new Label(message);
-        l.setWrapText(true);
-        l.setMaxWidth(520);
-        a.getDialogPane().setContent(l);
-        a.getDialogPane().setId("error-dialog");
-        a.show();
+        show(Alert.AlertType.ERROR, headline, message, "error-dialog");
     }
 
     /** A warning dialog (e.g. records skipped while loading). Non-blocking. */
     public void showWarning(String headline, String message) {
-        Alert a = new Alert(Alert.AlertType.WARNING, "", ButtonType.OK);
+        show(Alert.AlertType.WARNING, headline, message, "warning-dialog");
+    }
+
+    private void show(Alert.AlertType type, String headline, String message, String id) {
+        Alert a = new Alert(type, "", ButtonType.OK);
         a.initOwner(owner);
         a.setTitle("SitePlanner");
         a.setHeaderText(headline);
@@ -37,6 +32,7 @@ public class DialogService {
         l.setWrapText(true);
         l.setMaxWidth(520);
         a.getDialogPane().setContent(l);
+        a.getDialogPane().setId(id);
         a.show();
     }
 

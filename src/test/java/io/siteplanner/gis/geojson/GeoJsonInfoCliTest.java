@@ -5,28 +5,19 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.siteplanner.cli.SitePlannerCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code siteplanner info} on GeoJSON fixtures, run in-process. */
 class GeoJsonInfoCliTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SitePlannerCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    static io.siteplanner.TestData.CliRun run(String... args) {
+        return io.siteplanner.TestData.cli(args);
     }
 
     @Test
     void infoJsonDescribesALegacyCrsGeoJson() throws Exception {
-        Run r = run("info", "--json", TestFiles.fixture("counties_3857_legacy.geojson").toString());
+        io.siteplanner.TestData.CliRun r = run("info", "--json", TestFiles.fixture("counties_3857_legacy.geojson").toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.path("format").asText()).isEqualTo("GeoJSON");
@@ -44,7 +35,7 @@ class GeoJsonInfoCliTest {
 
     @Test
     void infoShowsThePlausibilityWarning() {
-        Run r = run("info", TestFiles.fixture("projected_no_crs.geojson").toString());
+        io.siteplanner.TestData.CliRun r = run("info", TestFiles.fixture("projected_no_crs.geojson").toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).startsWith("warning: projected_no_crs.geojson: coordinates (x ")
                 .contains("not valid longitude/latitude");
@@ -53,7 +44,7 @@ class GeoJsonInfoCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"truncated.geojson", "malformed.geojson", "not_geojson.json"})
     void unreadableFilesGiveOneErrorLineAndExitCode2(String name) {
-        Run r = run("info", TestFiles.fixture(name).toString());
+        io.siteplanner.TestData.CliRun r = run("info", TestFiles.fixture(name).toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: " + name + ": ").doesNotContain("Exception");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);

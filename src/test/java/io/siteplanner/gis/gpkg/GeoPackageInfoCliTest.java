@@ -5,28 +5,19 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.siteplanner.cli.SitePlannerCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** {@code siteplanner info} on GeoPackage fixtures, run in-process. */
 class GeoPackageInfoCliTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SitePlannerCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    static io.siteplanner.TestData.CliRun run(String... args) {
+        return io.siteplanner.TestData.cli(args);
     }
 
     @Test
     void infoJsonDescribesAGeoPackageLayer() throws Exception {
-        Run r = run("info", "--json", TestFiles.fixture("substations_3857.gpkg").toString());
+        io.siteplanner.TestData.CliRun r = run("info", "--json", TestFiles.fixture("substations_3857.gpkg").toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.path("format").asText()).isEqualTo("GeoPackage");
@@ -47,7 +38,7 @@ class GeoPackageInfoCliTest {
 
     @Test
     void infoLayerPicksATableOfAMultiLayerGeoPackage() throws Exception {
-        Run r = run("info", "--json", TestFiles.fixture("multi.gpkg").toString(), "--layer", "counties");
+        io.siteplanner.TestData.CliRun r = run("info", "--json", TestFiles.fixture("multi.gpkg").toString(), "--layer", "counties");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.path("layers").toString()).isEqualTo("[\"substations\",\"counties\"]");
@@ -59,14 +50,14 @@ class GeoPackageInfoCliTest {
 
     @Test
     void infoTextListsTheLayers() {
-        Run r = run("info", TestFiles.fixture("multi.gpkg").toString());
+        io.siteplanner.TestData.CliRun r = run("info", TestFiles.fixture("multi.gpkg").toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Layers:", "1: substations", "2: counties", "Feature Count: 10");
     }
 
     @Test
     void infoReportsSkippedGeometriesAsAWarning() {
-        Run r = run("info", TestFiles.fixture("broken_blob.gpkg").toString());
+        io.siteplanner.TestData.CliRun r = run("info", TestFiles.fixture("broken_blob.gpkg").toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Feature Count: 8");
         assertThat(r.err()).contains("warning: broken_blob.gpkg: 2 feature(s) skipped");
@@ -75,7 +66,7 @@ class GeoPackageInfoCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"zero.gpkg", "truncated.gpkg", "text.gpkg", "plain_sqlite.gpkg"})
     void corruptFilesGiveOneErrorLineAndExitCode2(String name) {
-        Run r = run("info", TestFiles.fixture(name).toString());
+        io.siteplanner.TestData.CliRun r = run("info", TestFiles.fixture(name).toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: " + name + ": ").doesNotContain("Exception");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);

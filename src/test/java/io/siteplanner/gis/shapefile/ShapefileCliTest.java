@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.siteplanner.cli.SitePlannerCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,19 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code siteplanner info} on shapefiles, in-process. */
 class ShapefileCliTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SitePlannerCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    static io.siteplanner.TestData.CliRun run(String... args) {
+        return io.siteplanner.TestData.cli(args);
     }
 
     @Test
     void infoJsonOnAShapefile() throws Exception {
-        Run r = run("info", "--json", Fixtures.shp("counties_ms_4269").toString());
+        io.siteplanner.TestData.CliRun r = run("info", "--json", Fixtures.shp("counties_ms_4269").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -48,7 +39,7 @@ class ShapefileCliTest {
 
     @Test
     void infoOnWebMercatorStatePlaneAndZip(@TempDir Path tmp) throws Exception {
-        Run r = run("info", "--json", Fixtures.shp("substations_ms_3857").toString());
+        io.siteplanner.TestData.CliRun r = run("info", "--json", Fixtures.shp("substations_ms_3857").toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("features").asInt()).isEqualTo(604);
@@ -59,7 +50,7 @@ class ShapefileCliTest {
             assertThat(j.get("bbox4326").get(i).asDouble()).isCloseTo(e.get("bbox4326").get(i).asDouble(), within(1e-4));
         }
 
-        Run text = run("info", Fixtures.shp("counties_in_2965").toString());
+        io.siteplanner.TestData.CliRun text = run("info", Fixtures.shp("counties_in_2965").toString());
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).contains("Geometry: Polygon").contains("Feature Count: 92")
                 .contains("NAD_1983_StatePlane_Indiana_East_FIPS_1301_Feet");
@@ -69,7 +60,7 @@ class ShapefileCliTest {
     void infoWarnsOnATruncatedFile(@TempDir Path tmp) throws Exception {
         Path shp = Fixtures.copy("counties_ms_4269", tmp);
         ShapefileDamageTest.truncate(shp, Files.size(shp) - 3000);
-        Run r = run("info", shp.toString());
+        io.siteplanner.TestData.CliRun r = run("info", shp.toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("warning: counties_ms_4269.shp: file truncated: ");
     }
@@ -78,7 +69,7 @@ class ShapefileCliTest {
     void infoOnACorruptShapefileIsOneErrorLine(@TempDir Path tmp) throws Exception {
         Path shp = Fixtures.copy("counties_ms_4269", tmp);
         Files.writeString(shp, "garbage ".repeat(100));
-        Run r = run("info", shp.toString());
+        io.siteplanner.TestData.CliRun r = run("info", shp.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
@@ -89,13 +80,13 @@ class ShapefileCliTest {
     void infoOnMissingDbfAndBrokenPrjNamesTheProblem(@TempDir Path tmp) throws Exception {
         Path shp = Fixtures.copy("counties_ms_4269", tmp);
         Files.writeString(tmp.resolve("counties_ms_4269.prj"), "GEOGCS[\"x\",DATUM[");
-        Run prj = run("info", shp.toString());
+        io.siteplanner.TestData.CliRun prj = run("info", shp.toString());
         assertThat(prj.code()).isEqualTo(2);
         assertThat(prj.err()).startsWith("error: counties_ms_4269.shp: invalid .prj: ").doesNotContain("Exception");
         assertThat(prj.err().strip().lines().count()).isEqualTo(1);
 
         Files.delete(tmp.resolve("counties_ms_4269.dbf"));
-        Run dbf = run("info", shp.toString());
+        io.siteplanner.TestData.CliRun dbf = run("info", shp.toString());
         assertThat(dbf.code()).isEqualTo(2);
         assertThat(dbf.err().strip()).isEqualTo("error: counties_ms_4269.shp: missing companion file counties_ms_4269.dbf");
     }
