@@ -52,6 +52,10 @@ public final class AtomicWrite {
         } finally {
             if (!done) {
                 Files.deleteIfExists(tmp);
+                // SQLite-based writers may leave their rollback journal / WAL beside the temp file
+                for (String side : new String[] {"-journal", "-wal", "-shm"}) {
+                    Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + side));
+                }
             }
         }
     }

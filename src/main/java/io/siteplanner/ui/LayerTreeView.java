@@ -33,6 +33,7 @@ public final class LayerTreeView extends TreeView<Object> {
     private Consumer<LayerItem> onZoomTo = i -> { };
     private Consumer<LayerItem> onStyle = i -> { };
     private Consumer<LayerItem> onRemove = i -> { };
+    private final java.util.Map<LayerItem, javafx.beans.InvalidationListener> legendListeners = new java.util.WeakHashMap<>();
 
     public LayerTreeView(MapViewModel model) {
         this.model = model;
@@ -89,8 +90,16 @@ public final class LayerTreeView extends TreeView<Object> {
             }
             t.setExpanded(item.role() != LayerItem.Role.BASEMAP);
             getRoot().getChildren().add(t);
-            item.styleProperty().addListener((o, a, b) -> refreshLegend(t, item));
-            item.colorOverrideProperty().addListener((o, a, b) -> refreshLegend(t, item));
+            // one legend listener per layer: drop the one of the previous rebuild (it points at an old row)
+            javafx.beans.InvalidationListener old = legendListeners.remove(item);
+            if (old != null) {
+                item.styleProperty().removeListener(old);
+                item.colorOverrideProperty().removeListener(old);
+            }
+            javafx.beans.InvalidationListener l = o -> refreshLegend(t, item);
+            legendListeners.put(item, l);
+            item.styleProperty().addListener(l);
+            item.colorOverrideProperty().addListener(l);
             if (item == sel) {
                 getSelectionModel().select(t);
             }

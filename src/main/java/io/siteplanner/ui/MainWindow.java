@@ -80,6 +80,8 @@ public final class MainWindow {
     private final javafx.beans.property.ObjectProperty<Path> projectFile =
             new javafx.beans.property.SimpleObjectProperty<>(this, "projectFile");
     private Project project;
+    /** Bumped when another project is shown: late results of the previous one are then ignored. */
+    private long projectGen;
     private final javafx.animation.Timeline autosave = new javafx.animation.Timeline();
     private final ShortlistPanel shortlistPanel = new ShortlistPanel(undo);
     private double[] committedWeights;
@@ -179,6 +181,12 @@ public final class MainWindow {
         });
         trackWeightEdits();
         scenarioVm.resultProperty().addListener((o, a, r) -> showResult(r));
+        scenarioVm.problemProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                status.textProperty().unbind();
+                status.setText(b);
+            }
+        });
         siteTable.setOnSelect(this::selectSites);
         siteTable.setOnOpen(this::zoomToSite);
         siteTable.setOnCompare(this::compareSites);
@@ -233,8 +241,12 @@ public final class MainWindow {
         }
         stage.setMaximized(prefs.getBoolean("maximized", false));
         stage.setOnCloseRequest(e -> {
-            if (!confirmDiscard()) {
-                e.consume();
+            if (dirty.get()) {
+                e.consume(); // close only once the user decided (and a chosen save has finished)
+                whenSafeToDiscard(() -> {
+                    dirty.set(false);
+                    stage.close();
+                });
             }
         });
         stage.titleProperty().bind(Bindings.createStringBinding(() -> (dirty.get() ? "• " : "")
@@ -259,7 +271,7 @@ public final class MainWindow {
                 tasks.run("Autosaving", pr -> {
                     ProjectStore.autosave(p, f);
                     return f;
-                }, done -> { }, err -> status.setText("Autosave failed: " + DialogService.messageOf(err)));
+                }, done -> { }, err -> status.setText("Autosave failed: " + DialogService.messageOf(err)), false);
             }
         }));
         autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
@@ -273,7 +285,12 @@ public final class MainWindow {
         });
     }
 
+    private final java.util.Set<LayerItem> watched = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
     private void watch(LayerItem i) {
+        if (!watched.add(i)) {
+            return; // moved in the tree (removed and added again): already watched
+        }
         Runnable r = map::requestRender;
         i.visibleProperty().addListener((o, a, b) -> r.run());
         i.opacityProperty().addListener((o, a, b) -> r.run());
@@ -306,11 +323,7 @@ public final class MainWindow {
         add.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         add.setOnAction(e -> chooseAndAddLayers());
         MenuItem demo = new MenuItem("Open Demo Project");
-        demo.setOnAction(e -> {
-            if (confirmDiscard()) {
-                openDemo();
-            }
-        });
+        demo.setOnAction(e -> whenSafeToDiscard(this::openDemo));
         MenuItem newP = new MenuItem("New Project");
         newP.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
         newP.setOnAction(e -> newProject());
@@ -328,12 +341,10 @@ public final class MainWindow {
         saveAsI.setOnAction(e -> saveAs());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> {
-            if (confirmDiscard()) {
-                dirty.set(false);
-                stage.close();
-            }
-        });
+        quit.setOnAction(e -> whenSafeToDiscard(() -> {
+            dirty.set(false);
+            stage.close();
+        }));
         Menu export = new Menu("Export");
         for (io.siteplanner.export.SitesExport.Format f : io.siteplanner.export.SitesExport.Format.values()) {
             String label;
@@ -676,6 +687,7 @@ public final class MainWindow {
 
     /** Shows a loaded project (FX thread). */
     private void install(Loaded l) {
+        projectGen++;
         model.layers().clear();
         scenarioVm.clear();
         for (int k = 0; k < l.layers().size(); k++) {
@@ -736,11 +748,16 @@ public final class MainWindow {
     /** Saves to {@code file} in the background (atomic: the old file stays intact on failure). */
     public Task<?> saveProject(Path file) {
         Project p = currentProject();
+        long gen = projectGen;
         return tasks.run("Saving " + file.getFileName(), pr -> {
             ProjectStore.save(p, file, pr);
             ProjectStore.discardRecovery(file);
             return file;
         }, f -> {
+            rememberRecent(f);
+            if (gen != projectGen) {
+                return; // another project is open now: the save stands, the window state belongs to it
+            }
             project = p;
             projectFile.set(f);
             dirty.set(false);
@@ -750,12 +767,12 @@ public final class MainWindow {
                 + "\nThe previous version of the file is unchanged."));
     }
 
-    private void save() {
+    /** Saves to the project's file (Save As for new projects and the bundled demo); null when cancelled. */
+    private Task<?> save() {
         if (projectFile.get() == null || isBundledDemo(projectFile.get())) {
-            saveAs();
-        } else {
-            saveProject(projectFile.get());
+            return saveAs();
         }
+        return saveProject(projectFile.get());
     }
 
     private boolean isBundledDemo(Path f) {
@@ -763,7 +780,7 @@ public final class MainWindow {
                 .orElse(false);
     }
 
-    private void saveAs() {
+    private Task<?> saveAs() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Save Project As");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("SitePlanner project", "*.siteplan.gpkg", "*.gpkg"));
@@ -778,14 +795,16 @@ public final class MainWindow {
             if (!path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gpkg")) {
                 path = path.resolveSibling(path.getFileName() + ".siteplan.gpkg");
             }
-            saveProject(path);
+            return saveProject(path);
         }
+        return null;
     }
 
     private void chooseAndOpenProject() {
-        if (!confirmDiscard()) {
-            return;
-        }
+        whenSafeToDiscard(this::chooseAndOpenProjectNow);
+    }
+
+    private void chooseAndOpenProjectNow() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open Project");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("SitePlanner project", "*.siteplan.gpkg", "*.gpkg"));
@@ -796,9 +815,11 @@ public final class MainWindow {
     }
 
     private void newProject() {
-        if (!confirmDiscard()) {
-            return;
-        }
+        whenSafeToDiscard(this::newProjectNow);
+    }
+
+    private void newProjectNow() {
+        projectGen++;
         List<LayerItem> keep = new ArrayList<>();
         for (LayerItem i : model.layers()) {
             if (i.role() == LayerItem.Role.BASEMAP) {
@@ -814,10 +835,15 @@ public final class MainWindow {
         dirty.set(false);
     }
 
-    /** Asks what to do with unsaved changes; false when the user cancelled. */
-    private boolean confirmDiscard() {
+    /**
+     * Runs {@code proceed} once unsaved changes may be dropped: at once when there are none or the user
+     * chose "Don't Save"; after the save has finished when they chose "Save"; never on Cancel (or a
+     * cancelled Save As).
+     */
+    private void whenSafeToDiscard(Runnable proceed) {
         if (!dirty.get()) {
-            return true;
+            proceed.run();
+            return;
         }
         javafx.scene.control.ButtonType saveB = new javafx.scene.control.ButtonType("Save",
                 javafx.scene.control.ButtonBar.ButtonData.YES);
@@ -830,12 +856,16 @@ public final class MainWindow {
                 + "?");
         var r = a.showAndWait();
         if (r.isEmpty() || r.get() == javafx.scene.control.ButtonType.CANCEL) {
-            return false;
+            return;
         }
-        if (r.get() == saveB) {
-            save();
+        if (r.get() == discard) {
+            proceed.run();
+            return;
         }
-        return true;
+        Task<?> t = save();
+        if (t != null) {
+            t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> Platform.runLater(proceed));
+        }
     }
 
     private void rememberRecent(Path f) {
@@ -853,11 +883,7 @@ public final class MainWindow {
         for (String r : prefs.get("recent", "").split("\n")) {
             if (!r.isBlank()) {
                 MenuItem mi = new MenuItem(r);
-                mi.setOnAction(e -> {
-                    if (confirmDiscard()) {
-                        openProject(Path.of(r));
-                    }
-                });
+                mi.setOnAction(e -> whenSafeToDiscard(() -> openProject(Path.of(r))));
                 recentMenu.getItems().add(mi);
             }
         }
@@ -927,7 +953,11 @@ public final class MainWindow {
             return;
         }
         scenarioVm.keepEdits();
+        long gen = projectGen;
         tasks.run("Evaluating " + name, p -> ScenarioViewModel.evaluate(target, src, p), session -> {
+            if (gen != projectGen) {
+                return;
+            }
             scenarioVm.install(src, session);
             dirty.set(true);
         }, err -> dialogs.showError("Could not evaluate \"" + name + "\"", DialogService.messageOf(err)));
@@ -996,8 +1026,13 @@ public final class MainWindow {
         if (next == null || src == null) {
             return;
         }
+        long gen = projectGen;
         tasks.run("Evaluating scenario", p -> ScenarioViewModel.evaluate(next, src, p),
-                session -> scenarioVm.install(src, session),
+                session -> {
+                    if (gen == projectGen) {
+                        scenarioVm.install(src, session);
+                    }
+                },
                 err -> dialogs.showError("Could not evaluate the scenario", DialogService.messageOf(err)));
     }
 

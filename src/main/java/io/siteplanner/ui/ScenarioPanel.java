@@ -211,8 +211,22 @@ public final class ScenarioPanel extends ScrollPane {
         g.addRow(row, new Label(label), f, new Label(unit));
     }
 
+    /** Listeners the last rebuild put on the view-model's rows; removed before the next rebuild. */
+    private final java.util.List<Runnable> detach = new java.util.ArrayList<>();
+
+    private <T> void listen(javafx.beans.value.ObservableValue<T> p, javafx.beans.value.ChangeListener<? super T> l) {
+        p.addListener(l);
+        detach.add(() -> p.removeListener(l));
+    }
+
     private void rebuild() {
+        detach.forEach(Runnable::run);
+        detach.clear();
         criteriaBox.getChildren().clear();
+        java.util.List<Runnable> percentages = new java.util.ArrayList<>();
+        for (ScenarioViewModel.CriterionRow x : vm.criteria()) {
+            listen(x.weightProperty(), (o, a, b) -> percentages.forEach(Runnable::run));
+        }
         for (ScenarioViewModel.CriterionRow r : vm.criteria()) {
             Label name = new Label(r.id());
             name.setStyle("-fx-font-weight: bold;");
@@ -230,14 +244,14 @@ public final class ScenarioPanel extends ScrollPane {
             pct.setId("weight-pct-" + r.id());
             Runnable upd = () -> pct.setText(String.format(Locale.ROOT, "%.0f %%", 100 * normalised(r)));
             upd.run();
-            vm.criteria().forEach(x -> x.weightProperty().addListener((o, a, b) -> upd.run()));
+            percentages.add(upd);
             Button edit = new Button("…");
             edit.setTooltip(new Tooltip("Edit the transform to a 0..1 score"));
             edit.setOnAction(e -> TransformDialog.show(owner, r.id(), r.transformProperty().get())
                     .ifPresent(t -> r.transformProperty().set(t)));
             Label tr = new Label(describe(r.transformProperty().get()));
             tr.setStyle("-fx-text-fill: #777; -fx-font-size: 11px;");
-            r.transformProperty().addListener((o, a, b) -> tr.setText(describe(b)));
+            listen(r.transformProperty(), (o, a, b) -> tr.setText(describe(b)));
             HBox row = new HBox(6, s, pct, edit);
             row.setAlignment(Pos.CENTER_LEFT);
             criteriaBox.getChildren().add(new VBox(1, name, desc, row, tr));

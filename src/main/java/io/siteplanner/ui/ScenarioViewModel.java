@@ -89,6 +89,8 @@ public final class ScenarioViewModel {
         return t;
     });
     private final AtomicLong generation = new AtomicLong();
+    private final javafx.beans.property.ReadOnlyStringWrapper problem =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "problem", "");
     private Path baseDir;
     private io.siteplanner.scoring.LayerSource source;
     private boolean loading;
@@ -138,6 +140,11 @@ public final class ScenarioViewModel {
                 rescore();
             }
         });
+    }
+
+    /** Why the last re-score did not happen ("" when it did): shown in the status bar. */
+    public javafx.beans.property.ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ScoringSession> sessionProperty() {
@@ -239,6 +246,7 @@ public final class ScenarioViewModel {
 
     /** Forgets all scenarios (a new project). */
     public void clear() {
+        generation.incrementAndGet(); // a re-score of the old session still running must not publish
         loading = true;
         try {
             scenarios.clear();
@@ -255,6 +263,7 @@ public final class ScenarioViewModel {
 
     /** Installs an evaluated session and its first result (FX thread). */
     public void install(Path dir, ScoringSession evaluated) {
+        generation.incrementAndGet(); // a re-score of the previous session still running must not publish
         loading = true;
         try {
             if (dir != null) {
@@ -355,16 +364,20 @@ public final class ScenarioViewModel {
                     allZero &= x == 0;
                 }
                 if (allZero) {
-                    return; // nothing to rank by; keep the last result
+                    Platform.runLater(() -> problem.set("All weights are 0: nothing to rank by (the last ranking is kept)"));
+                    return;
                 }
                 s.update(next);
                 r = s.score();
             } catch (RuntimeException e) {
+                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                Platform.runLater(() -> problem.set("Not re-scored: " + msg));
                 return;
             }
             ScoreResult res = r;
             Platform.runLater(() -> {
                 if (generation.get() == gen) {
+                    problem.set("");
                     result.set(res);
                 }
             });

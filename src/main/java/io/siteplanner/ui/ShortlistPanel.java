@@ -143,7 +143,12 @@ public final class ShortlistPanel extends BorderPane {
 
     /** Keeps rank/score columns current. */
     public void setResult(ScoreResult r) {
+        boolean sameSites = result != null && r != null && result.session() == r.session();
         this.result = r;
+        if (sameSites) {
+            table.refresh(); // same candidates: ranks and scores changed, ids did not
+            return;
+        }
         Map<String, Integer> idx = new HashMap<>();
         if (r != null) {
             for (int i = 0; i < r.size(); i++) {

@@ -36,9 +36,49 @@ import javafx.scene.layout.Priority;
  * from the map; double-click zooms to the site.
  */
 public final class SiteTable extends BorderPane {
-    /** One site of one score result (immutable snapshot). */
-    public record SiteRow(int index, int rank, String id, double score, boolean passed, double[] raw, String reasons) {
+    /**
+     * One site. Rows stay the same for a scored candidate layer; their values are read from the current
+     * result, so a re-score only re-sorts and repaints (no 100,000 new rows on the FX thread).
+     */
+    public final class SiteRow {
+        private final int index;
+
+        SiteRow(int index) {
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
+
+        public int rank() {
+            return current.rank(index);
+        }
+
+        public String id() {
+            Object id = current.session().id(index);
+            return id == null ? "" : id.toString();
+        }
+
+        public double score() {
+            return current.score(index);
+        }
+
+        public boolean passed() {
+            return current.passed(index);
+        }
+
+        public double raw(int criterion) {
+            return current.session().raw(criterion)[index];
+        }
+
+        /** Failed constraints and missing values, computed when shown. */
+        public String reasons() {
+            return String.join("; ", current.reasons(index));
+        }
     }
+
+    private ScoreResult current;
 
     private final TableView<SiteRow> table = new TableView<>();
     private final ObservableList<SiteRow> rows = FXCollections.observableArrayList();
@@ -160,31 +200,28 @@ public final class SiteTable extends BorderPane {
     /** Shows a result: rebuilds rows, keeps sorting and selection. FX thread. */
     public void show(ScoreResult result) {
         ScoringSession s = result.session();
-        if (columnsFor != s) {
-            buildColumns(s);
-            columnsFor = s;
-        }
         BitSet selected = selection();
-        int n = result.size();
-        int m = s.criteria().size();
-        List<SiteRow> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            double[] raw = new double[m];
-            for (int c = 0; c < m; c++) {
-                raw[c] = s.raw(c)[i];
-            }
-            Object id = s.id(i);
-            out.add(new SiteRow(i, result.rank(i), id == null ? "" : id.toString(), result.score(i), result.passed(i), raw,
-                    String.join("; ", result.reasons(i))));
-        }
+        current = result;
         syncing = true;
         try {
-            rows.setAll(out);
+            if (columnsFor != s) {
+                buildColumns(s);
+                columnsFor = s;
+                List<SiteRow> out = new ArrayList<>(result.size());
+                for (int i = 0; i < result.size(); i++) {
+                    out.add(new SiteRow(i));
+                }
+                rows.setAll(out);
+            } else {
+                refilter();
+                table.sort();
+                table.refresh();
+            }
             select(selected, false);
         } finally {
             syncing = false;
         }
-        summary.setText(String.format(Locale.ROOT, "%,d sites, %,d pass all constraints", n, result.passedCount()));
+        summary.setText(String.format(Locale.ROOT, "%,d sites, %,d pass all constraints", result.size(), result.passedCount()));
     }
 
     /** Site indices selected in the table. */
@@ -206,13 +243,17 @@ public final class SiteTable extends BorderPane {
             table.getSelectionModel().clearSelection();
             int first = -1;
             ObservableList<SiteRow> items = table.getItems();
-            for (int k = 0; k < items.size(); k++) {
+            int[] hits = new int[sites.cardinality()];
+            int n = 0;
+            for (int k = 0; k < items.size() && n < hits.length; k++) {
                 if (sites.get(items.get(k).index())) {
-                    table.getSelectionModel().select(k);
-                    if (first < 0) {
-                        first = k;
-                    }
+                    hits[n++] = k;
                 }
+            }
+            if (n > 0) {
+                // one call: selecting row by row is quadratic (a minute for 5,000 sites)
+                table.getSelectionModel().selectIndices(hits[0], java.util.Arrays.copyOfRange(hits, 1, n));
+                first = hits[0];
             }
             if (scroll && first >= 0) {
                 table.scrollTo(Math.max(0, first - 2));
@@ -259,7 +300,7 @@ public final class SiteTable extends BorderPane {
             }
             col.setText(null);
             col.setGraphic(header);
-            col.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(Units.toDisplay(r.getValue().raw()[ci], unit,
+            col.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(Units.toDisplay(r.getValue().raw(ci), unit,
                     distanceUnit)));
             col.setCellFactory(k -> new TableCell<>() {
                 @Override
@@ -269,7 +310,7 @@ public final class SiteTable extends BorderPane {
                         setText(null);
                         return;
                     }
-                    setText(Units.format(getTableRow().getItem().raw()[ci], unit, distanceUnit));
+                    setText(Units.format(getTableRow().getItem().raw(ci), unit, distanceUnit));
                 }
             });
             col.setStyle("-fx-alignment: CENTER-RIGHT;");

@@ -232,11 +232,12 @@ public final class MapCanvas extends Region {
             }
             boolean success = ok;
             boolean wasFull = frontVp == null;
-            Platform.runLater(() -> commit(slot, target, vp, success, wasFull));
+            boolean wasCancelled = cancelCurrent.get();
+            Platform.runLater(() -> commit(slot, target, vp, success, wasFull, wasCancelled));
         });
     }
 
-    private void commit(int slot, BufferedImage img, Viewport vp, boolean success, boolean wasFull) {
+    private void commit(int slot, BufferedImage img, Viewport vp, boolean success, boolean wasFull, boolean cancelled) {
         inFlight = false;
         if (!success && wasFull) {
             contentChanged = true; // a cancelled full render still owes the new content
@@ -258,6 +259,11 @@ public final class MapCanvas extends Region {
             renderCount.set(renderCount.get() + 1);
         }
         Viewport now = viewport.get();
+        if (!success && !cancelled) {
+            // a real failure (logged): do not retry in a loop; the next change asks again
+            dirty = false;
+            return;
+        }
         if (dirty || !success || (now != null && !now.equals(vp))) {
             if (now != null && (dirty || !now.equals(shownViewport))) {
                 startRender();

@@ -41,6 +41,14 @@ public final class BackgroundTasks {
      * cancellation is silent (neither is called).
      */
     public <T> Task<T> run(String title, Work<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
+        return run(title, work, onDone, onError, true);
+    }
+
+    /**
+     * Like {@link #run(String, Work, Consumer, Consumer)}; a task that is not {@code shown} (autosave) does not
+     * take over the status bar and its Cancel button from the user's own work.
+     */
+    public <T> Task<T> run(String title, Work<T> work, Consumer<T> onDone, Consumer<Throwable> onError, boolean shown) {
         WorkTask<T> task = new WorkTask<>(title, work);
         task.setOnSucceeded(e -> {
             clear(task);
@@ -59,7 +67,9 @@ public final class BackgroundTasks {
             }
         });
         task.setOnCancelled(e -> clear(task));
-        current.set(task);
+        if (shown) {
+            current.set(task);
+        }
         pool.execute(task);
         return task;
     }
