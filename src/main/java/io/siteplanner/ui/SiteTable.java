@@ -79,6 +79,7 @@ public final class SiteTable extends BorderPane {
     }
 
     private ScoreResult current;
+    private SiteRow[] byIndex = new SiteRow[0];
 
     private final TableView<SiteRow> table = new TableView<>();
     private final ObservableList<SiteRow> rows = FXCollections.observableArrayList();
@@ -207,16 +208,20 @@ public final class SiteTable extends BorderPane {
             if (columnsFor != s) {
                 buildColumns(s);
                 columnsFor = s;
-                List<SiteRow> out = new ArrayList<>(result.size());
-                for (int i = 0; i < result.size(); i++) {
-                    out.add(new SiteRow(i));
+                byIndex = new SiteRow[result.size()];
+                for (int i = 0; i < byIndex.length; i++) {
+                    byIndex[i] = new SiteRow(i);
                 }
-                rows.setAll(out);
-            } else {
-                refilter();
-                table.sort();
-                table.refresh();
             }
+            // rows in rank order straight from the result (no comparator sort of 100,000 rows per re-score);
+            // a column the user sorts by re-sorts through the table's comparator
+            List<SiteRow> ordered = new ArrayList<>(byIndex.length);
+            for (int p = 0; p < byIndex.length; p++) {
+                ordered.add(byIndex[result.siteAt(p)]);
+            }
+            rows.setAll(ordered);
+            refilter();
+            table.refresh();
             select(selected, false);
         } finally {
             syncing = false;
@@ -321,6 +326,6 @@ public final class SiteTable extends BorderPane {
         reasons.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reasons()));
         reasons.setPrefWidth(220);
         table.getColumns().add(reasons);
-        table.getSortOrder().setAll(rank);
+        table.getSortOrder().clear(); // rows come in rank order; a click on a header sorts by that column
     }
 }
