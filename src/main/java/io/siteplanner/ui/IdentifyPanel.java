@@ -51,6 +51,26 @@ public final class IdentifyPanel extends BorderPane {
         table.setItems(rows);
     }
 
+    /**
+     * Adds the score explanation of a site under its attributes: per criterion raw value (with unit) →
+     * transformed value × weight = contribution, then the score, rank and reasons.
+     */
+    public void appendExplanation(io.siteplanner.scoring.ScoreResult.Explanation e,
+            io.siteplanner.model.Units.DistanceUnit du) {
+        ObservableList<String[]> rows = FXCollections.observableArrayList(table.getItems());
+        rows.add(new String[] {"── score", String.format(java.util.Locale.ROOT, "%.4f (rank %d%s)", e.score(), e.rank(),
+                e.passed() ? "" : ", fails constraints")});
+        for (io.siteplanner.scoring.ScoreResult.Part p : e.parts()) {
+            rows.add(new String[] {"  " + p.id(), String.format(java.util.Locale.ROOT, "%s → %.3f × %.3f = %.4f",
+                    io.siteplanner.model.Units.format(p.raw(), p.unit(), du), p.transformed(), p.weight(),
+                    p.contribution())});
+        }
+        for (String r : e.reasons()) {
+            rows.add(new String[] {"  reason", r});
+        }
+        table.setItems(rows);
+    }
+
     public void clear() {
         header.setText("Nothing at that point.");
         table.setItems(FXCollections.observableArrayList());

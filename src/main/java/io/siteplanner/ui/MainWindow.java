@@ -515,6 +515,11 @@ public final class MainWindow {
             List<Integer> hits = i.mapLayer().featuresAt(p.getX(), p.getY(), tol);
             if (!hits.isEmpty()) {
                 identify.show(i.getName(), i.mapLayer().source(), hits.get(0));
+                ScoreResult res = scenarioVm.resultProperty().get();
+                if (i.role() == LayerItem.Role.CANDIDATES && res != null && hits.get(0) < res.size()) {
+                    identify.appendExplanation(res.explain(hits.get(0)),
+                            io.siteplanner.model.Units.defaultDistanceUnit(Locale.getDefault()));
+                }
                 if (i.role() == LayerItem.Role.CANDIDATES) {
                     java.util.BitSet b = new java.util.BitSet();
                     b.set(hits.get(0));

@@ -139,6 +139,15 @@ class MainWindowTest {
             assertThat(r[0]).isEqualTo("parcel_id");
             assertThat(r[1]).isEqualTo("MS-001");
         });
+        // the score is explained down to raw value, transform, weight and contribution
+        io.siteplanner.scoring.ScoreResult res = fx(() -> window.scenario().resultProperty().get());
+        io.siteplanner.scoring.ScoreResult.Part acres = res.explain(0).parts().get(0);
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r[0]).isEqualTo("  acres");
+            assertThat(r[1]).endsWith(String.format(java.util.Locale.ROOT, "= %.4f", acres.contribution()));
+        });
+        assertThat(rows).anySatisfy(r -> assertThat(r[1]).startsWith(String.format(java.util.Locale.ROOT, "%.4f (rank %d",
+                res.score(0), res.rank(0))));
     }
 
     @Test
