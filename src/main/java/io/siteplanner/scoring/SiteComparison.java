@@ -11,15 +11,17 @@ import java.util.Locale;
 public final class SiteComparison {
     /** One criterion row: per compared site its explanation part. */
     public record Row(String criterion, String label, String unit, double weight, List<ScoreResult.Part> parts) {
-        /** Index of the site with the largest contribution (ties: first). */
+        /** Index of the site with the largest contribution (ties: first), or -1 when all contribute the same. */
         public int best() {
             int b = 0;
+            boolean differ = false;
             for (int k = 1; k < parts.size(); k++) {
+                differ |= parts.get(k).contribution() != parts.get(0).contribution();
                 if (parts.get(k).contribution() > parts.get(b).contribution()) {
                     b = k;
                 }
             }
-            return b;
+            return differ ? b : -1;
         }
     }
 

@@ -44,7 +44,7 @@ public final class ComparisonView {
         g.setPadding(new Insets(10));
         g.getColumnConstraints().add(new ColumnConstraints(170));
         for (int k = 0; k < sites.length; k++) {
-            ColumnConstraints cc = new ColumnConstraints(150);
+            ColumnConstraints cc = new ColumnConstraints(215);
             cc.setHalignment(HPos.RIGHT);
             g.getColumnConstraints().add(cc);
         }
@@ -133,7 +133,7 @@ public final class ComparisonView {
         VBox box = new VBox(6, decides, g, chart);
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);
-        stage.setScene(new Scene(sp, 260 + 170 * sites.length, 760));
+        stage.setScene(new Scene(sp, 230 + 230 * sites.length, 780));
     }
 
     private static Label bold(String s) {
