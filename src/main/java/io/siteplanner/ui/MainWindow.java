@@ -232,6 +232,8 @@ public final class MainWindow {
         });
 
         Scene scene = new Scene(root, prefs.getDouble("w", 1400), prefs.getDouble("h", 880));
+        // the other common redo shortcut (a second accelerator for the same menu command)
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+Z"), undo::redo);
         stage.setScene(scene);
         double x = prefs.getDouble("x", Double.NaN);
         double y = prefs.getDouble("y", Double.NaN);
@@ -380,11 +382,7 @@ public final class MainWindow {
         redoItem.disableProperty().bind(undo.canRedoProperty().not());
         redoItem.textProperty().bind(Bindings.when(undo.canRedoProperty()).then(Bindings.concat("Redo ", undo.redoNameProperty()))
                 .otherwise("Redo"));
-        MenuItem redo2 = new MenuItem("Redo (Ctrl+Shift+Z)");
-        redo2.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+Z"));
-        redo2.setOnAction(e -> undo.redo());
-        redo2.setVisible(false);
-        Menu edit = new Menu("_Edit", null, undoItem, redoItem, redo2);
+        Menu edit = new Menu("_Edit", null, undoItem, redoItem);
 
         MenuItem full = new MenuItem("Zoom to Full Extent");
         full.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));

@@ -345,6 +345,10 @@ class MainWindowTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Y)
                 .release(javafx.scene.input.KeyCode.Y, javafx.scene.input.KeyCode.CONTROL);
         waitUntil(() -> window.shortlistPanel().shortlistProperty().get().contains(firstId));
+        // Ctrl+Shift+Z redoes too: the note comes back
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> "call the utility".equals(window.shortlistPanel().shortlistProperty().get().get(firstId).get().note()));
     }
 
     @Test
