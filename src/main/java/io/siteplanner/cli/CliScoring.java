@@ -17,10 +17,16 @@ final class CliScoring {
      * @throws UsageException when the scenario cannot be evaluated (bad layer, filter, attribute...)
      */
     static ScoringSession evaluate(Scenario scenario, LayerSource source, String what, PrintWriter err) {
+        return evaluate(scenario, source, what, err, new io.siteplanner.scoring.Timings());
+    }
+
+    /** The same, recording per-phase times into {@code timings}. */
+    static ScoringSession evaluate(Scenario scenario, LayerSource source, String what, PrintWriter err,
+            io.siteplanner.scoring.Timings timings) {
         io.siteplanner.model.Progress progress = ConsoleProgress.forStderr(err);
         ScoringSession session;
         try {
-            session = ScenarioEvaluator.evaluate(scenario, source, progress);
+            session = ScenarioEvaluator.evaluate(scenario, source, progress, timings);
         } catch (ScenarioException e) {
             throw new UsageException(what + ": " + e.getMessage(), e);
         } finally {

@@ -81,34 +81,24 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new UsageException(out + ": folder does not exist");
         }
         Timings tm = new Timings();
-        Progress progress = ConsoleProgress.forStderr(err);
         Scenario scenario;
-        ScoringSession session;
-        ScoreResult result;
-        try {
-            try (Timings.Timer t = tm.start("read scenario")) {
-                scenario = ScenarioJson.read(scenarioFile);
-            }
-            Path base = scenarioFile.toAbsolutePath().getParent();
-            session = ScenarioEvaluator.evaluate(scenario, new FileLayerSource(base), progress, tm);
-            try (Timings.Timer t = tm.start("rank")) {
-                result = session.score();
-            }
+        try (Timings.Timer t = tm.start("read scenario")) {
+            scenario = ScenarioJson.read(scenarioFile);
         } catch (ScenarioException e) {
             throw new UsageException(scenarioFile + ": " + e.getMessage(), e);
-        } finally {
-            if (progress instanceof ConsoleProgress) {
-                ((ConsoleProgress) progress).done();
-            }
         }
-        for (String warning : session.warnings()) {
-            err.println("warning: " + warning);
+        ScoringSession session = CliScoring.evaluate(scenario,
+                new FileLayerSource(scenarioFile.toAbsolutePath().getParent()), scenarioFile.toString(), err, tm);
+        ScoreResult result;
+        try (Timings.Timer t = tm.start("rank")) {
+            result = session.score();
         }
         Ahp.Result ahp = session.ahp();
         if (ahp != null && ahp.warning() != null) {
             err.println("warning: " + ahp.warning());
         }
         if (out != null) {
+            Progress progress = ConsoleProgress.forStderr(err);
             try (Timings.Timer t = tm.start("write " + ext)) {
                 int rows = top == null ? 0 : top;
                 if (ext.equals("csv")) {
@@ -117,6 +107,10 @@ public final class ScoreCommand implements Callable<Integer> {
                     ResultsGpkgWriter.write(result, rows, out, progress);
                 } else {
                     ResultsGeoJsonWriter.write(result, rows, out, progress);
+                }
+            } finally {
+                if (progress instanceof ConsoleProgress) {
+                    ((ConsoleProgress) progress).done();
                 }
             }
             err.printf(Locale.ROOT, "%d sites scored (%d pass all constraints); wrote %d to %s%n", result.size(),
