@@ -129,14 +129,7 @@ final class KmlFeatureReader implements KmlWalker.Visitor {
         Geometry geometry = null;
         boolean sawGeometry = false;
         BadGeometry bad = null;
-        while (true) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (KmlWalker.nextChild(r)) {
             String n = r.getLocalName();
             if ("name".equals(n)) {
                 put(0, KmlWalker.text(r));
@@ -177,14 +170,7 @@ final class KmlFeatureReader implements KmlWalker.Visitor {
     }
 
     private void extendedData(XMLStreamReader r) throws XMLStreamException {
-        while (true) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                return;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (KmlWalker.nextChild(r)) {
             String n = r.getLocalName();
             if ("Data".equals(n)) {
                 String name = r.getAttributeValue(null, "name");

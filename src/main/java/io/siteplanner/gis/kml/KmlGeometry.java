@@ -112,14 +112,7 @@ final class KmlGeometry {
 
     private static Geometry multi(XMLStreamReader r, BadGeometry[] err) throws XMLStreamException {
         List<Geometry> parts = new ArrayList<>();
-        while (true) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (KmlWalker.nextChild(r)) {
             if (isGeometry(r.getLocalName())) {
                 Geometry g = element(r, err);
                 if (g == null) {
@@ -168,26 +161,12 @@ final class KmlGeometry {
         LinearRing shell = null;
         List<LinearRing> holes = new ArrayList<>();
         BadGeometry bad = null;
-        while (true) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (KmlWalker.nextChild(r)) {
             String n = r.getLocalName();
             boolean outer = "outerBoundaryIs".equals(n);
             if (outer || "innerBoundaryIs".equals(n)) {
                 // one or more LinearRings inside
-                while (true) {
-                    int e2 = r.next();
-                    if (e2 == XMLStreamConstants.END_ELEMENT) {
-                        break;
-                    }
-                    if (e2 != XMLStreamConstants.START_ELEMENT) {
-                        continue;
-                    }
+                while (KmlWalker.nextChild(r)) {
                     if ("LinearRing".equals(r.getLocalName())) {
                         int ringLine = r.getLocation().getLineNumber();
                         try {
@@ -227,14 +206,7 @@ final class KmlGeometry {
     private static Geometry track(XMLStreamReader r, int line) throws XMLStreamException, BadGeometry {
         List<Coordinate> pts = new ArrayList<>();
         BadGeometry bad = null;
-        while (true) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (KmlWalker.nextChild(r)) {
             if ("coord".equals(r.getLocalName())) {
                 int l = r.getLocation().getLineNumber();
                 String t = KmlWalker.text(r);
@@ -264,14 +236,7 @@ final class KmlGeometry {
     private static Coordinate[] coordinatesChild(XMLStreamReader r) throws XMLStreamException, BadGeometry {
         Coordinate[] result = null;
         BadGeometry bad = null;
-        while (true) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (KmlWalker.nextChild(r)) {
             if ("coordinates".equals(r.getLocalName()) && result == null) {
                 int line = r.getLocation().getLineNumber();
                 String t = KmlWalker.text(r);

@@ -150,14 +150,7 @@ final class KmlWalker {
     private void walkKml(XMLStreamReader r, int rootId, String entry, int depth)
             throws XMLStreamException, IOException {
         boolean rootSeen = false;
-        while (r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                return;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (nextChild(r)) {
             String n = r.getLocalName();
             if (isContainer(n)) {
                 if (!rootSeen) {
@@ -185,14 +178,7 @@ final class KmlWalker {
     /** Positioned on a container's START_ELEMENT; walks to its END_ELEMENT. */
     private void walkContainer(XMLStreamReader r, int id, String entry, int depth)
             throws XMLStreamException, IOException {
-        while (r.hasNext()) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                return;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (nextChild(r)) {
             String n = r.getLocalName();
             if (isContainer(n)) {
                 walkContainer(r, newContainer(id), entry, depth);
@@ -289,6 +275,23 @@ final class KmlWalker {
     }
 
     /** Skips the current element; ends on its END_ELEMENT. */
+    /**
+     * Moves to the next child element of the current element: true when positioned on its START_ELEMENT,
+     * false when the current element ended (or the document did). Text, comments and the like are passed.
+     */
+    static boolean nextChild(XMLStreamReader r) throws XMLStreamException {
+        while (r.hasNext()) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (ev == XMLStreamConstants.END_ELEMENT) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     static void skip(XMLStreamReader r) throws XMLStreamException {
         int level = 1;
         while (level > 0) {
