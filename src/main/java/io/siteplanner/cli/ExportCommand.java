@@ -65,11 +65,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "At most N sites by rank (default: all; PDF table: 25).")
     Integer top;
 
-    @Option(names = "--width", defaultValue = "1600", description = "PNG width in pixels (default ${DEFAULT-VALUE}).")
-    int width;
-
-    @Option(names = "--height", defaultValue = "1000", description = "PNG height in pixels (default ${DEFAULT-VALUE}).")
-    int height;
+    @picocli.CommandLine.Mixin
+    ImageSize size;
 
     @Option(names = "--distance-unit", paramLabel = "km|mi",
             description = "Distances in km or mi in the PDF and KML (default: from the locale).")
@@ -97,9 +94,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (top != null && top < 1) {
             throw new UsageException("--top must be >= 1");
         }
-        if (width < 16 || height < 16 || width > 20000 || height > 20000) {
-            throw new UsageException("--width/--height must be between 16 and 20000 pixels");
-        }
+        size.check();
         Path dir = out.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             throw new UsageException(out + ": folder does not exist");
@@ -140,14 +135,7 @@ public final class ExportCommand implements Callable<Integer> {
         ScoreResult result = session.score();
         MapContent map = null;
         if (fmt.drawsMap()) {
-            List<StyledLayer> layers = new ArrayList<>();
-            Optional<Path> maps = MapsDirectory.find();
-            if (!noBasemap && maps.isPresent()) {
-                layers.addAll(DemoMap.basemap(MapsDirectory.states(maps.get()), MapsDirectory.counties(maps.get()),
-                        Progress.NONE));
-            }
-            layers.addAll(DemoMap.scenarioLayers(scenario, base, session, Progress.NONE));
-            map = MapContent.of(layers);
+            map = MapContent.of(ScenarioMaps.scenarioMap(scenario, base, session, !noBasemap));
         }
         return export(result, map, null, du, fmt, null);
     }
@@ -185,7 +173,7 @@ public final class ExportCommand implements Callable<Integer> {
     private int export(ScoreResult result, MapContent map, Shortlist shortlist, Units.DistanceUnit du,
             SitesExport.Format fmt, String title) throws java.io.IOException {
         SitesExport.Options o = SitesExport.Options.defaults().withShortlist(shortlist, shortlistOnly)
-                .withTop(top == null ? 0 : top).withSize(width, height).withDistanceUnit(du).withTitle(title);
+                .withTop(top == null ? 0 : top).withSize(size.width, size.height).withDistanceUnit(du).withTitle(title);
         PrintWriter err = spec.commandLine().getErr();
         SiteTable t = SitesExport.table(result, o);
         if (t.unmatched() > 0) {
@@ -195,7 +183,7 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("warning: the shortlist is empty; the export has no sites");
         }
         SitesExport.export(result, map, o, fmt, out, Progress.NONE);
-        String what = fmt == SitesExport.Format.PNG ? width + " x " + height + " px"
+        String what = fmt == SitesExport.Format.PNG ? size.width + " x " + size.height + " px"
                 : fmt == SitesExport.Format.PDF ? "report" : t.size() + " sites";
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %s)%n", out, fmt.extension(), what);
         return ExitCodes.OK;

@@ -53,11 +53,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Output PNG.")
     Path out;
 
-    @Option(names = "--width", defaultValue = "1600", description = "Width in pixels (default ${DEFAULT-VALUE}).")
-    int width;
-
-    @Option(names = "--height", defaultValue = "1000", description = "Height in pixels (default ${DEFAULT-VALUE}).")
-    int height;
+    @picocli.CommandLine.Mixin
+    ImageSize size;
 
     @Option(names = "--bbox", paramLabel = "minLon,minLat,maxLon,maxLat",
             description = "Area to show, lon/lat degrees (default: the candidate sites).")
@@ -71,9 +68,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (width < 16 || height < 16 || width > 20000 || height > 20000) {
-            throw new UsageException("--width/--height must be between 16 and 20000 pixels");
-        }
+        size.check();
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UsageException(out + ": --out must be a .png file");
         }
@@ -86,11 +81,6 @@ public final class RenderCommand implements Callable<Integer> {
         } else {
             scenarioFile = source.scenario;
         }
-        List<StyledLayer> layers = new ArrayList<>();
-        if (!noBasemap && maps.isPresent()) {
-            layers.addAll(DemoMap.basemap(MapsDirectory.states(maps.get()), MapsDirectory.counties(maps.get()),
-                    Progress.NONE));
-        }
         Scenario scenario;
         ScoringSession session;
         Path base = scenarioFile.toAbsolutePath().getParent();
@@ -102,18 +92,17 @@ public final class RenderCommand implements Callable<Integer> {
         session = CliScoring.evaluate(scenario, new FileLayerSource(base), scenarioFile.toString(),
                 spec.commandLine().getErr());
         ScoreResult result = session.score();
-        List<StyledLayer> data = DemoMap.scenarioLayers(scenario, base, session, Progress.NONE);
-        layers.addAll(data);
-        StyledLayer cand = data.get(data.size() - 1);
-        Viewport vp = Viewport.fit(view != null ? view : cand.layer().bounds(), width, height, view != null ? 0 : 0.05);
+        List<StyledLayer> layers = ScenarioMaps.scenarioMap(scenario, base, session, !noBasemap);
+        StyledLayer cand = layers.get(layers.size() - 1);
+        Viewport vp = Viewport.fit(view != null ? view : cand.layer().bounds(), size.width, size.height, view != null ? 0 : 0.05);
         List<LayerDraw> draws = new ArrayList<>();
         for (StyledLayer l : layers) {
             draws.add(l == cand ? LayerDraw.of(l.layer(), l.style(), l.opacity(), ScoreColors.of(result), null) : l.draw());
         }
         BufferedImage img = MapRenderer.render(vp, draws, DefaultStyles.BACKGROUND);
         PngExport.write(img, out);
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d x %d px, %d sites scored, %d pass)%n", out, width,
-                height, result.size(), result.passedCount());
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d x %d px, %d sites scored, %d pass)%n", out, size.width,
+                size.height, result.size(), result.passedCount());
         return ExitCodes.OK;
     }
 

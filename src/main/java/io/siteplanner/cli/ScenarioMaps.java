@@ -1,0 +1,22 @@
+package io.siteplanner.cli;
+
+/** Map layers for the commands that draw a scenario (render, export). */
+final class ScenarioMaps {
+    private ScenarioMaps() {
+    }
+
+    /** The basemap (unless left out) and a scenario's layers with its candidates, bottom first. */
+    static java.util.List<io.siteplanner.render.StyledLayer> scenarioMap(io.siteplanner.model.scenario.Scenario scenario,
+            java.nio.file.Path base, io.siteplanner.scoring.ScoringSession session, boolean basemap)
+            throws java.io.IOException {
+        java.util.List<io.siteplanner.render.StyledLayer> layers = new java.util.ArrayList<>();
+        java.util.Optional<java.nio.file.Path> maps = io.siteplanner.store.MapsDirectory.find();
+        if (basemap && maps.isPresent()) {
+            layers.addAll(io.siteplanner.render.DemoMap.basemap(io.siteplanner.store.MapsDirectory.states(maps.get()),
+                    io.siteplanner.store.MapsDirectory.counties(maps.get()), io.siteplanner.model.Progress.NONE));
+        }
+        layers.addAll(io.siteplanner.render.DemoMap.scenarioLayers(scenario, base, session,
+                io.siteplanner.model.Progress.NONE));
+        return layers;
+    }
+}
