@@ -8,7 +8,6 @@ import io.siteplanner.model.scenario.Scenario;
 import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.scoring.ScenarioException;
 import io.siteplanner.store.ProjectBuilder;
-import io.siteplanner.store.ProjectFormatException;
 import io.siteplanner.store.ProjectStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -115,12 +114,7 @@ public final class ProjectCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            Project p;
-            try {
-                p = ProjectStore.open(file);
-            } catch (ProjectFormatException e) {
-                throw new UsageException(e.getMessage(), e);
-            }
+            Project p = ProjectStore.open(file); // an unreadable project exits 2 like any unreadable input
             PrintWriter w = spec.commandLine().getOut();
             w.println("title: " + p.title());
             w.println("schema: " + Project.SCHEMA_VERSION);

@@ -83,8 +83,7 @@ public final class SitePlannerCli implements Callable<Integer> {
         if (m == null || m.isBlank()) {
             m = ex.getClass().getSimpleName();
         }
-        if (!(ex instanceof LayerReadException || ex instanceof UsageException
-                || ex instanceof io.siteplanner.store.ProjectFormatException)) {
+        if (!(ex instanceof LayerReadException || ex instanceof UsageException)) {
             Throwable c = ex.getCause();
             if (c != null && c.getMessage() != null && !m.contains(c.getMessage())) {
                 m = m + ": " + c.getMessage();
@@ -94,8 +93,7 @@ public final class SitePlannerCli implements Callable<Integer> {
     }
 
     static int exitCodeOf(Throwable ex) {
-        if (ex instanceof LayerReadException || ex instanceof UsageException
-                || ex instanceof io.siteplanner.store.ProjectFormatException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof LayerReadException || ex instanceof UsageException || ex instanceof IllegalArgumentException) {
             return ExitCodes.USAGE;
         }
         if (ex instanceof CancelledException) {
