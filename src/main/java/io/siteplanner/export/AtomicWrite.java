@@ -1,10 +1,8 @@
 package io.siteplanner.export;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes an output file so that readers never see a partial file: the content goes to a temp file in the
@@ -43,11 +41,7 @@ public final class AtomicWrite {
             if (!Files.exists(tmp)) {
                 throw new IOException(target + ": nothing was written");
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            io.siteplanner.scoring.AtomicFiles.move(tmp, abs);
             done = true;
         } finally {
             if (!done) {
