@@ -461,7 +461,7 @@ public final class MainWindow {
         Label scale = new Label();
         scale.textProperty().bind(map.scaleTextProperty());
         scale.setMinWidth(110);
-        Label crs = new Label(MapViewModel.DISPLAY_CRS);
+        Label crs = new Label(DemoMap.DISPLAY_CRS);
         crs.setTooltip(new Tooltip("Display CRS: WGS 84 / Pseudo-Mercator. Analysis uses a projected CRS."));
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-task");

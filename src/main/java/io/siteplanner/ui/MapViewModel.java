@@ -1,11 +1,7 @@
 package io.siteplanner.ui;
 
-import io.siteplanner.gis.Crs;
-import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.ReadOptions;
-import io.siteplanner.model.Layer;
 import io.siteplanner.model.Progress;
-import io.siteplanner.model.VectorLayer;
 import io.siteplanner.model.style.LayerStyle;
 import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.render.LayerDraw;
@@ -17,7 +13,6 @@ import java.util.Collections;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -25,9 +20,6 @@ import org.locationtech.jts.geom.Envelope;
  * list itself is changed on the FX thread only.
  */
 public final class MapViewModel {
-    /** The display CRS (web tiles and the basemap line up in it). */
-    public static final String DISPLAY_CRS = "EPSG:3857";
-
     private final ObservableList<LayerItem> layers = FXCollections.observableArrayList();
     private int added;
 
@@ -36,17 +28,9 @@ public final class MapViewModel {
         return layers;
     }
 
-    public static CoordinateReferenceSystem displayCrs() {
-        return Crs.decode(DISPLAY_CRS);
-    }
-
-    /** Reads and prepares a layer file for display: run off the FX thread. */
+    /** Reads and prepares a layer file for display (rasters are refused): run off the FX thread. */
     public static MapLayer load(Path file, ReadOptions options, Progress progress) throws IOException {
-        Layer l = FormatRegistry.standard().read(file, options, progress.sub(0, 0.7));
-        if (!(l instanceof VectorLayer)) {
-            throw new IOException(file.getFileName() + ": raster layers cannot be shown on the map yet");
-        }
-        return MapLayer.prepare((VectorLayer) l, displayCrs(), progress.sub(0.7, 1));
+        return io.siteplanner.render.DemoMap.prepare(file, options, progress);
     }
 
     /** Adds a data layer on top with its default style. FX thread. */
@@ -55,13 +39,6 @@ public final class MapViewModel {
                 : DefaultStyles.guess(layer.display(), added++);
         LayerItem item = new LayerItem(name, role, layer, style);
         layers.add(0, item);
-        return item;
-    }
-
-    /** Adds a basemap layer below everything. FX thread. */
-    public LayerItem addBasemap(String name, MapLayer layer, LayerStyle style) {
-        LayerItem item = new LayerItem(name, LayerItem.Role.BASEMAP, layer, style);
-        layers.add(item);
         return item;
     }
 
