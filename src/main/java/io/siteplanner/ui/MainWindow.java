@@ -183,7 +183,6 @@ public final class MainWindow {
         scenarioVm.resultProperty().addListener((o, a, r) -> showResult(r));
         scenarioVm.problemProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) {
-                status.textProperty().unbind();
                 status.setText(b);
             }
         });
@@ -470,14 +469,20 @@ public final class MainWindow {
         status.getRightItems().addAll(cancel, new Separator(Orientation.VERTICAL), cursor,
                 new Separator(Orientation.VERTICAL), scale, new Separator(Orientation.VERTICAL), crs);
         status.setText("Ready");
+        // the running task's messages are copied into the status text (not bound), so anything else may
+        // still write a status message while a task runs
+        javafx.beans.value.ChangeListener<String> forward = (o, a, m) -> status.setText(m);
         tasks.currentProperty().addListener((o, old, t) -> {
-            status.textProperty().unbind();
+            if (old != null) {
+                old.messageProperty().removeListener(forward);
+            }
             status.progressProperty().unbind();
             if (t == null) {
                 status.setText("Ready");
                 status.setProgress(0);
             } else {
-                status.textProperty().bind(t.messageProperty());
+                status.setText(t.getMessage());
+                t.messageProperty().addListener(forward);
                 status.progressProperty().bind(t.progressProperty());
             }
         });

@@ -436,4 +436,25 @@ class MainWindowTest {
             assertThat(text).contains("1 GW AI campus (demo)").contains(second);
         }
     }
+
+    @Test
+    void statusMessagesStillShowWhileAnotherTaskRuns(FxRobot robot, @TempDir Path tmp) throws Exception {
+        waitForDemo();
+        Path csv = tmp.resolve("sites.csv");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        fx(() -> {
+            window.exportTo(io.siteplanner.export.SitesExport.Format.CSV, false, csv);
+            // a second, longer task becomes the status bar's current task while the export finishes
+            window.tasks().run("Waiting", p -> {
+                release.await(30, TimeUnit.SECONDS);
+                return null;
+            }, x -> { }, e -> { });
+            return null;
+        });
+        org.controlsfx.control.StatusBar bar = robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class);
+        waitUntil(() -> bar.getText() != null && bar.getText().startsWith("Exported sites.csv"));
+        release.countDown();
+        waitUntil(() -> window.tasks().currentProperty().get() == null);
+        assertThat(Files.readAllLines(csv)).hasSize(281);
+    }
 }
