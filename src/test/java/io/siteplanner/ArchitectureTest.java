@@ -17,6 +17,7 @@ class ArchitectureTest {
             .layer("model").definedBy("io.siteplanner.model..")
             .layer("gis").definedBy("io.siteplanner.gis..")
             .layer("scoring").definedBy("io.siteplanner.scoring..")
+            .layer("project").definedBy("io.siteplanner.project..")
             .layer("store").definedBy("io.siteplanner.store..")
             .layer("render").definedBy("io.siteplanner.render..")
             .layer("export").definedBy("io.siteplanner.export..")
@@ -29,9 +30,10 @@ class ArchitectureTest {
             .whereLayer("export").mayOnlyBeAccessedByLayers("ui", "cli", "app")
             .whereLayer("render").mayOnlyBeAccessedByLayers("export", "ui", "cli", "app")
             .whereLayer("store").mayOnlyBeAccessedByLayers("export", "ui", "cli", "app")
-            .whereLayer("scoring").mayOnlyBeAccessedByLayers("render", "store", "export", "ui", "cli", "app")
-            .whereLayer("gis").mayOnlyBeAccessedByLayers("scoring", "render", "store", "export", "ui", "cli", "app")
-            .because("dependencies flow one way: model <- gis, scoring <- store, export <- ui, cli");
+            .whereLayer("project").mayOnlyBeAccessedByLayers("render", "store", "export", "ui", "cli", "app")
+            .whereLayer("scoring").mayOnlyBeAccessedByLayers("project", "render", "store", "export", "ui", "cli", "app")
+            .whereLayer("gis").mayOnlyBeAccessedByLayers("scoring", "project", "render", "store", "export", "ui", "cli", "app")
+            .because("dependencies flow one way: model <- gis <- scoring <- project <- render, store, export <- ui, cli <- app");
 
     @ArchTest
     static final ArchRule engineIsHeadless = noClasses().that().resideOutsideOfPackages("io.siteplanner.ui..",

@@ -1,6 +1,6 @@
 package io.siteplanner.cli;
 
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.scoring.LayerSource;
 import io.siteplanner.scoring.ScenarioEvaluator;
 import io.siteplanner.scoring.ScenarioException;

@@ -6,13 +6,14 @@ import io.siteplanner.export.SitesExport;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Units;
-import io.siteplanner.model.project.Shortlist;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.project.Shortlist;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.render.StyledLayer;
 import io.siteplanner.scoring.FileLayerSource;
 import io.siteplanner.scoring.ScenarioException;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import io.siteplanner.store.MapsDirectory;
@@ -127,7 +128,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario;
         try {
-            scenario = ScenarioJson.read(scenarioFile);
+            scenario = ScenarioReader.read(scenarioFile);
         } catch (ScenarioException e) {
             throw new UsageException(scenarioFile + ": " + e.getMessage(), e);
         }
@@ -142,7 +143,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** {@code --project}: the named (or active) scenario of a project, scored from the project's own layers. */
     private int exportProject(SitesExport.Format fmt, Units.DistanceUnit du) throws java.io.IOException {
-        io.siteplanner.model.project.Project project = io.siteplanner.store.ProjectStore.open(source.project);
+        io.siteplanner.project.Project project = io.siteplanner.store.ProjectStore.open(source.project);
         Scenario scenario = project.active();
         if (scenarioName != null) {
             scenario = project.scenarios().stream().filter(x -> x.name().equals(scenarioName)).findFirst()

@@ -2,9 +2,9 @@ package io.siteplanner.cli;
 
 import io.siteplanner.gis.Crs;
 import io.siteplanner.model.Progress;
-import io.siteplanner.model.project.Project;
-import io.siteplanner.model.project.ProjectLayer;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.project.Project;
+import io.siteplanner.project.ProjectLayer;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.scoring.ScenarioException;
 import io.siteplanner.store.ProjectBuilder;

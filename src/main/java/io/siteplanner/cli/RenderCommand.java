@@ -2,7 +2,7 @@ package io.siteplanner.cli;
 
 import io.siteplanner.export.PngExport;
 import io.siteplanner.model.Progress;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.render.LayerDraw;
@@ -13,7 +13,8 @@ import io.siteplanner.render.Viewport;
 import io.siteplanner.render.WebMercator;
 import io.siteplanner.scoring.FileLayerSource;
 import io.siteplanner.scoring.ScenarioException;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import io.siteplanner.store.MapsDirectory;
@@ -85,7 +86,7 @@ public final class RenderCommand implements Callable<Integer> {
         ScoringSession session;
         Path base = scenarioFile.toAbsolutePath().getParent();
         try {
-            scenario = ScenarioJson.read(scenarioFile);
+            scenario = ScenarioReader.read(scenarioFile);
         } catch (ScenarioException e) {
             throw new UsageException(scenarioFile + ": " + e.getMessage(), e);
         }

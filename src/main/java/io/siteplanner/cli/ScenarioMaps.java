@@ -6,7 +6,7 @@ final class ScenarioMaps {
     }
 
     /** The basemap (unless left out) and a scenario's layers with its candidates, bottom first. */
-    static java.util.List<io.siteplanner.render.StyledLayer> scenarioMap(io.siteplanner.model.scenario.Scenario scenario,
+    static java.util.List<io.siteplanner.render.StyledLayer> scenarioMap(io.siteplanner.scoring.scenario.Scenario scenario,
             java.nio.file.Path base, io.siteplanner.scoring.ScoringSession session, boolean basemap)
             throws java.io.IOException {
         java.util.List<io.siteplanner.render.StyledLayer> layers = new java.util.ArrayList<>();

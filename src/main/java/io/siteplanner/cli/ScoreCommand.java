@@ -5,13 +5,14 @@ import io.siteplanner.export.ResultsGeoJsonWriter;
 import io.siteplanner.export.ResultsGpkgWriter;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.model.Progress;
-import io.siteplanner.model.scenario.CriterionSpec;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.criteria.Criterion;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.scoring.Ahp;
 import io.siteplanner.scoring.FileLayerSource;
 import io.siteplanner.scoring.ScenarioEvaluator;
 import io.siteplanner.scoring.ScenarioException;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import io.siteplanner.scoring.Timings;
@@ -83,7 +84,7 @@ public final class ScoreCommand implements Callable<Integer> {
         Timings tm = new Timings();
         Scenario scenario;
         try (Timings.Timer t = tm.start("read scenario")) {
-            scenario = ScenarioJson.read(scenarioFile);
+            scenario = ScenarioReader.read(scenarioFile);
         } catch (ScenarioException e) {
             throw new UsageException(scenarioFile + ": " + e.getMessage(), e);
         }
@@ -130,12 +131,12 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter w, ScoringSession s, ScoreResult r, int top) {
-        List<CriterionSpec> cs = s.criteria();
+        List<Criterion> cs = s.criteria();
         List<String> head = new ArrayList<>();
         head.add("rank");
         head.add(s.idField());
         head.add("score");
-        for (CriterionSpec c : cs) {
+        for (Criterion c : cs) {
             head.add(c.id());
         }
         head.add("passed");

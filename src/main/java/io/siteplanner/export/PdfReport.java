@@ -1,15 +1,15 @@
 package io.siteplanner.export;
 
+import io.siteplanner.gis.AtomicWrite;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Units;
-import io.siteplanner.model.project.Shortlist;
-import io.siteplanner.model.project.ShortlistEntry;
-import io.siteplanner.model.scenario.Campus;
-import io.siteplanner.model.scenario.ConstraintSpec;
-import io.siteplanner.model.scenario.CriterionKind;
-import io.siteplanner.model.scenario.CriterionSpec;
-import io.siteplanner.model.scenario.MethodSpec;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.project.Shortlist;
+import io.siteplanner.project.ShortlistEntry;
+import io.siteplanner.scoring.scenario.Campus;
+import io.siteplanner.scoring.scenario.ConstraintSpec;
+import io.siteplanner.scoring.criteria.Criterion;
+import io.siteplanner.scoring.scenario.MethodSpec;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.model.style.Colors;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
@@ -220,9 +220,9 @@ public final class PdfReport {
             textRight(cs, bold, 8.5f, x + 380, y, "Weight");
             y -= 12;
             double[] wts = r.weights();
-            List<CriterionSpec> crit = s.criteria();
+            List<Criterion> crit = s.criteria();
             for (int i = 0; i < crit.size(); i++) {
-                CriterionSpec cr = crit.get(i);
+                Criterion cr = crit.get(i);
                 text(cs, regular, 8.5f, x, y, PdfText.fit(regular, 8.5f, label(cr), 245));
                 text(cs, regular, 8.5f, x + 250, y, PdfText.fit(regular, 8.5f, cr.id(), 80));
                 textRight(cs, regular, 8.5f, x + 380, y, String.format(Locale.ROOT, "%.1f %%", wts[i] * 100));
@@ -258,10 +258,10 @@ public final class PdfReport {
     }
 
     private void tablePages(SiteTable t, boolean shortlistOnly) throws IOException {
-        List<CriterionSpec> crit = s.criteria();
+        List<Criterion> crit = s.criteria();
         int m = crit.size();
         List<String> head = new ArrayList<>(List.of("Rank", s.idField() == null ? "Site" : s.idField(), "Score", "Pass"));
-        for (CriterionSpec c : crit) {
+        for (Criterion c : crit) {
             head.add(c.id());
         }
         if (t.hasNotes()) {
@@ -339,7 +339,7 @@ public final class PdfReport {
 
     private void sitePage(int site, MapContent map, ShortlistEntry entry) throws IOException {
         ScoreResult.Explanation ex = r.explain(site);
-        List<CriterionSpec> crit = s.criteria();
+        List<Criterion> crit = s.criteria();
         String id = String.valueOf(ex.id());
         try (PDPageContentStream cs = newPage(null)) {
             float y = H - M - 10;
@@ -384,8 +384,8 @@ public final class PdfReport {
             // costs
             List<String[]> costs = new ArrayList<>();
             for (int c = 0; c < crit.size(); c++) {
-                CriterionKind k = crit.get(c).kind();
-                if (k == CriterionKind.INTERCONNECTION_COST || k == CriterionKind.ENERGY_COST || k == CriterionKind.TCO) {
+                String unit = r.session().column(c).unit();
+                if (unit.startsWith("USD")) {
                     ScoreResult.Part part = ex.parts().get(c);
                     costs.add(new String[] {label(crit.get(c)), Units.format(part.raw(), part.unit(), du)});
                 }
@@ -459,7 +459,7 @@ public final class PdfReport {
         float yy = ty - 8 - rowH;
         for (int i = 0; i < parts.size(); i++) {
             ScoreResult.Part p = parts.get(i);
-            CriterionSpec spec = s.criteria().get(i);
+            Criterion spec = s.criteria().get(i);
             text(cs, regular, Math.min(8, rowH * 0.7f), x, yy + rowH * 0.25f, PdfText.fit(regular, 8, label(spec), labelW - 6));
             fill(cs, Colors.rgb(0xeeeeee), barX, yy + 1, barW, rowH - 3);
             double v = Double.isNaN(p.contribution()) ? 0 : p.contribution();
@@ -475,7 +475,7 @@ public final class PdfReport {
 
     // ---------------------------------------------------------------- helpers
 
-    private String label(CriterionSpec c) {
+    private String label(Criterion c) {
         return c.label() == null || c.label().isBlank() ? c.id() : c.label();
     }
 

@@ -1,5 +1,6 @@
 package io.siteplanner.export;
 
+import io.siteplanner.gis.AtomicWrite;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.siteplanner.export;
 
-import io.siteplanner.model.scenario.CriterionSpec;
+import io.siteplanner.scoring.criteria.Criterion;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public final class ResultColumns {
         out.add("rank");
         out.add(s.idField());
         out.add("score");
-        for (CriterionSpec c : s.criteria()) {
+        for (Criterion c : s.criteria()) {
             out.add(c.id());
         }
         out.add("passed");
@@ -33,7 +33,9 @@ public final class ResultColumns {
     public static String reasons(ScoreResult r, int site) {
         List<String> all = new ArrayList<>(r.reasons(site));
         for (String f : r.flags(site)) {
-            if (!all.contains(f)) {
+            // "v: no data, scored 0" adds nothing to a reason "v: no data" already given
+            String head = f.contains(",") ? f.substring(0, f.indexOf(',')) : f;
+            if (!all.contains(f) && !all.contains(head)) {
                 all.add(f);
             }
         }

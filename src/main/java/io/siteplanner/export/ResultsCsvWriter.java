@@ -1,5 +1,6 @@
 package io.siteplanner.export;
 
+import io.siteplanner.gis.AtomicWrite;
 import io.siteplanner.model.Progress;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.spatial.ChunkRunner;

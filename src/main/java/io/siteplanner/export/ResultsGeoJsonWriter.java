@@ -1,5 +1,6 @@
 package io.siteplanner.export;
 
+import io.siteplanner.gis.AtomicWrite;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

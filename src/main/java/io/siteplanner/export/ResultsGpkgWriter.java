@@ -1,5 +1,6 @@
 package io.siteplanner.export;
 
+import io.siteplanner.gis.AtomicWrite;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.gpkg.GeoPackageWriter;
 import io.siteplanner.model.Feature;

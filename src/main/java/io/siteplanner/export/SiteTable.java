@@ -1,9 +1,9 @@
 package io.siteplanner.export;
 
 import io.siteplanner.gis.Crs;
-import io.siteplanner.model.project.Shortlist;
-import io.siteplanner.model.project.ShortlistEntry;
-import io.siteplanner.model.scenario.CriterionSpec;
+import io.siteplanner.project.Shortlist;
+import io.siteplanner.project.ShortlistEntry;
+import io.siteplanner.scoring.criteria.Criterion;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import java.util.ArrayList;
@@ -68,14 +68,14 @@ public final class SiteTable {
         cols.add(new Column(unique(base.get(0), used), Type.INTEGER));
         cols.add(new Column(unique(base.get(1), used), idNumeric ? Type.INTEGER : Type.TEXT));
         cols.add(new Column(unique(base.get(2), used), Type.REAL));
-        List<CriterionSpec> cs = s.criteria();
-        for (CriterionSpec c : cs) {
+        List<Criterion> cs = s.criteria();
+        for (Criterion c : cs) {
             cols.add(new Column(unique(c.id(), used), Type.REAL));
         }
         cols.add(new Column(unique("passed", used), Type.BOOLEAN));
         cols.add(new Column(unique("reasons", used), Type.TEXT));
         if (contributions) {
-            for (CriterionSpec c : cs) {
+            for (Criterion c : cs) {
                 cols.add(new Column(unique(c.id() + "_contrib", used), Type.REAL));
             }
         }

@@ -1,8 +1,9 @@
 package io.siteplanner.export;
 
+import io.siteplanner.gis.AtomicWrite;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Units;
-import io.siteplanner.model.project.Shortlist;
+import io.siteplanner.project.Shortlist;
 import io.siteplanner.scoring.ScoreResult;
 import java.io.IOException;
 import java.nio.file.Path;

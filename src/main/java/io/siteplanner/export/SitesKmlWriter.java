@@ -1,10 +1,11 @@
 package io.siteplanner.export;
 
+import io.siteplanner.gis.AtomicWrite;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Units;
-import io.siteplanner.model.project.ShortlistEntry;
-import io.siteplanner.model.scenario.CriterionSpec;
+import io.siteplanner.project.ShortlistEntry;
+import io.siteplanner.scoring.criteria.Criterion;
 import io.siteplanner.model.style.Colors;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
@@ -78,7 +79,7 @@ public final class SitesKmlWriter {
         ScoreResult r = t.result();
         ScoringSession s = r.session();
         List<SiteTable.Column> cols = t.columns();
-        List<CriterionSpec> cs = s.criteria();
+        List<Criterion> cs = s.criteria();
         int m = cs.size();
         MathTransform mt = s.analysisCrs() == null ? null : Crs.transform(s.analysisCrs(), Crs.wgs84());
         boolean idFitsInt = true;
@@ -152,7 +153,7 @@ public final class SitesKmlWriter {
             row(html, "Passes constraints", ex.passed() ? "yes" : "no");
             for (int c = 0; c < m; c++) {
                 ScoreResult.Part part = ex.parts().get(c);
-                CriterionSpec spec = cs.get(c);
+                Criterion spec = cs.get(c);
                 row(html, spec.label() == null ? spec.id() : spec.label(), Units.format(part.raw(), part.unit(), du)
                         + (part.weight() > 0 ? String.format(Locale.ROOT, " (contributes %.3f)", part.contribution()) : ""));
             }

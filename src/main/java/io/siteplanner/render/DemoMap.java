@@ -67,7 +67,7 @@ public final class DemoMap {
      *
      * @param baseDir the scenario file's folder (relative paths)
      */
-    public static List<StyledLayer> scenarioLayers(io.siteplanner.model.scenario.Scenario s, Path baseDir,
+    public static List<StyledLayer> scenarioLayers(io.siteplanner.scoring.scenario.Scenario s, Path baseDir,
             io.siteplanner.scoring.ScoringSession session, Progress progress) throws IOException {
         List<StyledLayer> polys = new ArrayList<>();
         List<StyledLayer> lines = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class DemoMap {
             if (e.getKey().equals(s.candidates())) {
                 continue;
             }
-            io.siteplanner.model.scenario.LayerRef ref = e.getValue();
+            io.siteplanner.scoring.scenario.LayerRef ref = e.getValue();
             Path file = baseDir.resolve(ref.path());
             ReadOptions o = ReadOptions.DEFAULT.withLayer(ref.layer()).withCrs(ref.crs());
             io.siteplanner.model.Layer l = FormatRegistry.standard().read(file, o, progress.sub((k - 1.0) / n, (double) k / n));

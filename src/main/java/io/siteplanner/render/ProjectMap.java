@@ -1,8 +1,8 @@
 package io.siteplanner.render;
 
 import io.siteplanner.model.Progress;
-import io.siteplanner.model.project.Project;
-import io.siteplanner.model.project.ProjectLayer;
+import io.siteplanner.project.Project;
+import io.siteplanner.project.ProjectLayer;
 import io.siteplanner.scoring.ScoringSession;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.siteplanner.model.Layer;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.RasterLayer;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.scoring.spatial.ChunkRunner;
 import io.siteplanner.scoring.spatial.Polygons;
 import io.siteplanner.scoring.spatial.SegmentIndex;
@@ -48,6 +48,8 @@ public final class EvaluationContext {
     private final Map<String, SegmentIndex> indexes = new ConcurrentHashMap<>();
     private final Map<String, Nearest> nearest = new ConcurrentHashMap<>();
     private final Map<String, int[]> zones = new ConcurrentHashMap<>();
+    private final Map<String, FeatureValues> values = new ConcurrentHashMap<>();
+    private final Map<String, Double> vars;
     private final AtomicLong spatialPasses = new AtomicLong();
     private volatile double[][] centroids;
 
@@ -59,6 +61,9 @@ public final class EvaluationContext {
         this.analysisCrs = analysisCrs;
         this.layers = layers;
         this.candidates = candidates;
+        io.siteplanner.scoring.scenario.Campus k = scenario.campus();
+        this.vars = Map.of("demandMw", k.demandMw(), "itLoadMw", k.itLoadMw(), "pue", k.pue(), "utilization",
+                k.utilization());
         List<Feature> fs = candidates.features();
         this.candidateGeoms = new java.util.AbstractList<Geometry>() {
             @Override
@@ -164,25 +169,49 @@ public final class EvaluationContext {
         return (RasterLayer) l;
     }
 
+    /** Campus figures usable in filters as {@code ${name}}: demandMw, itLoadMw, pue, utilization. */
+    public Map<String, Double> variables() {
+        return vars;
+    }
+
+    private static final java.util.regex.Pattern VAR = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    /** A filter with its {@code ${name}} campus figures replaced by their values (null stays null). */
+    public String resolve(String filter, String path) {
+        if (filter == null || filter.indexOf("${") < 0) {
+            return filter;
+        }
+        java.util.regex.Matcher m = VAR.matcher(filter);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Double v = vars.get(m.group(1));
+            if (v == null) {
+                throw new ScenarioException(path, "unknown campus figure ${" + m.group(1) + "} (known: "
+                        + String.join(", ", new java.util.TreeSet<>(vars.keySet())) + ")");
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(Double.toString(v)));
+        }
+        m.appendTail(out);
+        if (out.indexOf("${") >= 0) {
+            throw new ScenarioException(path, "malformed ${...} in filter");
+        }
+        return out.toString();
+    }
+
     /**
      * Index of a numeric attribute in a layer.
      *
      * @throws ScenarioException when absent or not numeric
      */
     public static int numericField(VectorLayer layer, String layerId, String attribute, String path) {
-        int i = layer.schema().indexOf(attribute);
-        if (i < 0) {
-            throw new ScenarioException(path, "unknown attribute '" + attribute + "' in layer '" + layerId
-                    + "' (fields: " + String.join(", ", layer.schema().names()) + ")");
-        }
+        int i = field(layer, layerId, attribute, path);
         FieldType t = layer.schema().field(i).type();
         if (!t.isNumeric() && t != FieldType.BOOLEAN && t != FieldType.STRING) {
             throw new ScenarioException(path, "attribute '" + attribute + "' of layer '" + layerId + "' is "
                     + t.label() + ", not a number");
         }
         if (t == FieldType.STRING) {
-            // allowed when the values are numbers written as text (CSV), checked on the first non-null values
-            int checked = 0;
+            // allowed when the values are numbers written as text (CSV)
             for (Feature f : layer.features()) {
                 Object v = f.value(i);
                 if (v == null || v.toString().isBlank()) {
@@ -190,19 +219,113 @@ public final class EvaluationContext {
                 }
                 if (Double.isNaN(f.number(i))) {
                     throw new ScenarioException(path, "attribute '" + attribute + "' of layer '" + layerId
-                            + "' is text, not a number (e.g. '" + v + "')");
-                }
-                if (++checked == 20) {
-                    break;
+                            + "' is text, not a number (e.g. '" + shorten(v.toString()) + "')");
                 }
             }
         }
         return i;
     }
 
-    /** Compiled filter keep-mask over a layer's features (null filter = all). */
-    public static boolean[] keepMask(VectorLayer layer, String filter, String path) {
-        FeatureFilter.Predicate p = FeatureFilter.compile(filter, layer.schema(), path);
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    private static int field(VectorLayer layer, String layerId, String attribute, String path) {
+        if (attribute == null) {
+            throw new ScenarioException(path, "missing: the attribute to use");
+        }
+        int i = layer.schema().indexOf(attribute);
+        if (i < 0) {
+            throw new ScenarioException(path, "unknown attribute '" + attribute + "' in layer '" + layerId
+                    + "' (fields: " + String.join(", ", layer.schema().names()) + ")");
+        }
+        return i;
+    }
+
+    /**
+     * The numeric values of an attribute for every feature of a layer (NaN = empty), cached.
+     *
+     * @throws ScenarioException when absent or not numeric
+     */
+    public FeatureValues numbers(VectorLayer layer, String layerId, String attribute, String path) {
+        String key = "n\u0000" + layerId + "\u0000" + attribute;
+        FeatureValues fv = values.get(key);
+        if (fv != null) {
+            return fv;
+        }
+        int f = numericField(layer, layerId, attribute, path);
+        double[] v = new double[layer.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = layer.get(i).number(f);
+        }
+        fv = new FeatureValues(v, null);
+        values.put(key, fv);
+        return fv;
+    }
+
+    /**
+     * The values of an attribute as {@link #numbers numbers}, or, when the transform is {@code categories},
+     * as texts (category indexes; numbers are read as their text, 5 as "5"). A text attribute with another
+     * transform is an error that names the categories transform.
+     */
+    public FeatureValues attribute(VectorLayer layer, String layerId, String attribute, String path,
+            io.siteplanner.scoring.scenario.TransformSpec transform) {
+        boolean text = transform != null
+                && transform.type() == io.siteplanner.scoring.scenario.TransformSpec.Type.CATEGORIES;
+        if (!text) {
+            try {
+                return numbers(layer, layerId, attribute, path);
+            } catch (ScenarioException e) {
+                if (e.problem().contains("is text, not a number")) {
+                    throw new ScenarioException(path, e.problem() + "; score text with a categories transform,"
+                            + " e.g. {\"type\": \"categories\", \"scores\": {\"PJM\": 1, \"MISO\": 0.8}}");
+                }
+                throw e;
+            }
+        }
+        String key = "t\u0000" + layerId + "\u0000" + attribute;
+        FeatureValues fv = values.get(key);
+        if (fv != null) {
+            return fv;
+        }
+        int f = field(layer, layerId, attribute, path);
+        String[] texts = new String[layer.size()];
+        java.util.TreeSet<String> distinct = new java.util.TreeSet<>();
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = categoryText(layer.get(i).value(f));
+            if (texts[i] != null) {
+                distinct.add(texts[i]);
+            }
+        }
+        String[] cats = distinct.toArray(new String[0]);
+        double[] v = new double[texts.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = texts[i] == null ? Double.NaN : java.util.Arrays.binarySearch(cats, texts[i]);
+        }
+        fv = new FeatureValues(v, cats);
+        values.put(key, fv);
+        return fv;
+    }
+
+    /** The text of a value for categories: trimmed, whole numbers without ".0"; null when empty. */
+    public static String categoryText(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Double || o instanceof Float) {
+            double d = ((Number) o).doubleValue();
+            if (d != d) {
+                return null;
+            }
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        }
+        String s = o.toString().trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** Compiled filter keep-mask over a layer's features (null filter = all); {@code ${name}} campus figures resolved. */
+    public boolean[] keepMask(VectorLayer layer, String filter, String path) {
+        FeatureFilter.Predicate p = FeatureFilter.compile(resolve(filter, path), layer.schema(), path);
         boolean[] keep = new boolean[layer.size()];
         for (int i = 0; i < keep.length; i++) {
             keep[i] = p.test(layer.get(i));
@@ -212,14 +335,24 @@ public final class EvaluationContext {
 
     /** The segment index of a layer + filter (built once). */
     public SegmentIndex index(String layerId, String filter, String path) {
-        String key = layerId + "\u0000" + (filter == null ? "" : filter);
+        return index(layerId, filter, null, null, path);
+    }
+
+    private SegmentIndex index(String layerId, String filter, String knownKey, double[] known, String path) {
+        String key = layerId + "\u0000" + (filter == null ? "" : filter) + (knownKey == null ? "" : "\u0000" + knownKey);
         SegmentIndex idx = indexes.get(key);
         if (idx != null) {
             return idx;
         }
         VectorLayer l = vector(layerId, path);
-        try (Timings.Timer t = timings.start("index " + layerId + (filter == null ? "" : " [" + filter + "]"))) {
+        try (Timings.Timer t = timings.start("index " + layerId + (filter == null ? "" : " [" + filter + "]")
+                + (knownKey == null ? "" : " with known " + knownKey))) {
             boolean[] keep = keepMask(l, filter, path);
+            if (known != null) {
+                for (int i = 0; i < keep.length; i++) {
+                    keep[i] &= known[i] == known[i];
+                }
+            }
             List<Geometry> g = new ArrayList<>(l.size());
             for (Feature f : l.features()) {
                 g.add(f.geometry());
@@ -228,10 +361,29 @@ public final class EvaluationContext {
         }
         if (idx.isEmpty()) {
             warn("layer '" + layerId + "'" + (filter == null ? "" : " with filter '" + filter + "'")
-                    + " has no features: values depending on it are missing");
+                    + (knownKey == null ? "" : " and a known " + knownKey) + " has no features: values depending on it"
+                    + " are missing");
         }
         indexes.put(key, idx);
         return idx;
+    }
+
+    /**
+     * As {@link #nearest(String, String, String)}, among the features whose {@code known} value (one per
+     * feature) is not NaN: the nearest feature with a known voltage, capacity or attribute.
+     *
+     * @param knownKey names the known values in caches (e.g. the attribute)
+     */
+    public Nearest nearestKnown(String layerId, String filter, String knownKey, double[] known, String path) {
+        String key = layerId + "\u0000" + (filter == null ? "" : filter) + "\u0000known\u0000" + knownKey;
+        Nearest r = nearest.get(key);
+        if (r != null) {
+            return r;
+        }
+        SegmentIndex idx = index(layerId, filter, knownKey, known, path);
+        r = search(idx, layerId, true);
+        nearest.put(key, r);
+        return r;
     }
 
     /**
@@ -267,6 +419,12 @@ public final class EvaluationContext {
         }
         key = exactFeature ? key + "\u0000tie" : key;
         SegmentIndex idx = index(layerId, filter, path);
+        r = search(idx, layerId, exactFeature);
+        nearest.put(key, r);
+        return r;
+    }
+
+    private Nearest search(SegmentIndex idx, String layerId, boolean exactFeature) {
         int n = size();
         double[] dist = new double[n];
         int[] feat = new int[n];
@@ -280,9 +438,7 @@ public final class EvaluationContext {
                 feat[c] = s.bestFeature();
             }
         });
-        r = new Nearest(dist, feat);
-        nearest.put(key, r);
-        return r;
+        return new Nearest(dist, feat);
     }
 
     /** Centroids of all candidates, {x[], y[]} (NaN for empty geometries). JTS centroid algorithm. */

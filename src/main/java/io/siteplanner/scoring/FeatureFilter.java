@@ -93,6 +93,39 @@ public final class FeatureFilter {
         return new FeatureFilter(schema, path).filter(f);
     }
 
+    /** A compiled value expression. */
+    public interface Value {
+        /** The value for a feature: a number, text, date, or null. */
+        Object eval(Feature f);
+    }
+
+    /**
+     * Compiles an ECQL value expression ({@code POPULATION / ALAND}, {@code cap_mw * 0.5}) over a schema:
+     * attributes, literals and {@code + - * /}; null when an operand is empty or not a number, and for a
+     * division by zero.
+     *
+     * @throws ScenarioException for bad syntax, unknown attributes and unsupported constructs
+     */
+    public static Value expression(String ecql, Schema schema, String path) {
+        Expression e;
+        try {
+            e = ECQL.toExpression(ecql);
+        } catch (CQLException ex) {
+            String m = ex.getMessage() == null ? "syntax error" : ex.getMessage().strip();
+            int nl = m.indexOf('\n');
+            throw new ScenarioException(path, "bad expression '" + ecql + "': " + (nl > 0 ? m.substring(0, nl) : m));
+        } catch (RuntimeException ex) {
+            throw new ScenarioException(path, "bad expression '" + ecql + "': " + ex.getMessage());
+        } catch (StackOverflowError ex) {
+            throw new ScenarioException(path, "expression nested too deeply");
+        }
+        Expr x = new FeatureFilter(schema, path).expr(e);
+        return f -> {
+            Object v = x.eval(f);
+            return v instanceof Double && (((Double) v).isNaN() || ((Double) v).isInfinite()) ? null : v;
+        };
+    }
+
     private Predicate filter(Filter f) {
         if (f instanceof IncludeFilter) {
             return ALL;

@@ -3,8 +3,8 @@ package io.siteplanner.scoring;
 import io.siteplanner.model.Layer;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.JoinSpec;
-import io.siteplanner.model.scenario.LayerRef;
+import io.siteplanner.scoring.scenario.JoinSpec;
+import io.siteplanner.scoring.scenario.LayerRef;
 import java.io.IOException;
 
 /**

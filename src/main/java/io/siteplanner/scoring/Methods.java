@@ -1,6 +1,6 @@
 package io.siteplanner.scoring;
 
-import io.siteplanner.model.scenario.MethodSpec;
+import io.siteplanner.scoring.scenario.MethodSpec;
 import java.util.List;
 
 /**

@@ -8,13 +8,11 @@ import io.siteplanner.model.Layer;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.RasterLayer;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.ConstraintSpec;
-import io.siteplanner.model.scenario.CriterionKind;
-import io.siteplanner.model.scenario.CriterionSpec;
-import io.siteplanner.model.scenario.JoinSpec;
-import io.siteplanner.model.scenario.LayerRef;
-import io.siteplanner.model.scenario.Scenario;
-import io.siteplanner.scoring.criteria.CriterionEvaluator;
+import io.siteplanner.scoring.scenario.ConstraintSpec;
+import io.siteplanner.scoring.scenario.JoinSpec;
+import io.siteplanner.scoring.scenario.LayerRef;
+import io.siteplanner.scoring.scenario.Scenario;
+import io.siteplanner.scoring.criteria.Criterion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,15 +93,14 @@ public final class ScenarioEvaluator {
             ctx.warn(dups + " candidates share an id with another candidate (" + s.idField() + ")");
         }
         // validate everything before spatial work
-        List<CriterionSpec> criteria = s.criteria();
+        List<Criterion> criteria = s.criteria();
         for (int c = 0; c < criteria.size(); c++) {
-            CriterionSpec cs = criteria.get(c);
-            CriterionEvaluator.forKind(cs.kind()).validate(ctx, cs, "criteria[" + c + "]");
+            criteria.get(c).validate(ctx, "criteria[" + c + "]");
         }
         for (int k = 0; k < s.constraints().size(); k++) {
             ConstraintSpec cs = s.constraints().get(k);
             if (cs.isExclusion()) {
-                EvaluationContext.keepMask(ctx.vector(cs.exclude(), "constraints[" + k + "].exclude"), cs.filter(),
+                ctx.keepMask(ctx.vector(cs.exclude(), "constraints[" + k + "].exclude"), cs.filter(),
                         "constraints[" + k + "].filter");
             }
         }
@@ -114,18 +111,18 @@ public final class ScenarioEvaluator {
                 throw new ScenarioException("weights.matrix", e.getMessage());
             }
         }
-        // evaluate: everything but TCO first (TCO uses other columns)
+        // evaluate: criteria that need others' columns (TCO) after those
         Column[] cols = new Column[criteria.size()];
         Map<String, Column> done = new HashMap<>();
         for (int pass = 0; pass < 2; pass++) {
             for (int c = 0; c < criteria.size(); c++) {
-                CriterionSpec cs = criteria.get(c);
-                if ((cs.kind() == CriterionKind.TCO) != (pass == 1)) {
+                Criterion cs = criteria.get(c);
+                if (cs.needs().isEmpty() != (pass == 0)) {
                     continue;
                 }
                 progress.checkCancelled();
                 try (Timings.Timer t = timings.start("criterion " + cs.id())) {
-                    cols[c] = CriterionEvaluator.forKind(cs.kind()).evaluate(ctx, cs, "criteria[" + c + "]", done);
+                    cols[c] = cs.evaluate(ctx, "criteria[" + c + "]", done);
                 }
                 done.put(cs.id(), cols[c]);
                 int missing = 0;
@@ -135,9 +132,8 @@ public final class ScenarioEvaluator {
                     }
                 }
                 if (missing > 0) {
-                    ctx.warn("criterion " + cs.id() + ": " + missing + " of " + ids.length
-                            + " sites have no value (scored " + (cs.missingScore() == null ? 0 : cs.missingScore())
-                            + ", flagged '" + cs.id() + ": missing')");
+                    ctx.warn("criterion " + cs.id() + ": " + missing + " of " + ids.length + " sites have no data ("
+                            + missingRule(cs) + ")");
                 }
             }
         }
@@ -154,12 +150,25 @@ public final class ScenarioEvaluator {
         return session;
     }
 
+    /** How missing values of a criterion are scored, in words. */
+    static String missingRule(Criterion c) {
+        switch (c.common().missing()) {
+            case EXCLUDE:
+                return "those sites fail";
+            case NEUTRAL:
+                return c.common().missingScore() == null ? "scored 0.5, neutral" : "scored " + c.common().missingScore();
+            default:
+                return c.common().missingScore() == null ? "scored 0, the worst"
+                        : "scored " + c.common().missingScore();
+        }
+    }
+
     private static void checkWeights(Scenario s) {
         if (s.weights().isAhp()) {
             return;
         }
         double sum = 0;
-        for (CriterionSpec c : s.criteria()) {
+        for (Criterion c : s.criteria()) {
             sum += c.weight();
         }
         if (!(sum > 0)) {
@@ -217,13 +226,8 @@ public final class ScenarioEvaluator {
     static Set<String> usedLayers(Scenario s) {
         Set<String> ids = new LinkedHashSet<>();
         ids.add(s.candidates());
-        for (CriterionSpec c : s.criteria()) {
-            if (c.layer() != null) {
-                ids.add(c.layer());
-            }
-            if (c.linesLayer() != null) {
-                ids.add(c.linesLayer());
-            }
+        for (Criterion c : s.criteria()) {
+            ids.addAll(c.layers());
         }
         for (ConstraintSpec k : s.constraints()) {
             if (k.isExclusion()) {
@@ -357,6 +361,9 @@ public final class ScenarioEvaluator {
             VectorLayer joined = o.layer().toBuilder().features(new ArrayList<>(o.layer().features()))
                     .warn(o.summary(id, js.path())).build();
             l = joined;
+        }
+        if (l instanceof VectorLayer) {
+            l = LayerFields.apply((VectorLayer) l, ref, path);
         }
         return l;
     }

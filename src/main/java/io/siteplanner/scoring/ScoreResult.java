@@ -1,9 +1,9 @@
 package io.siteplanner.scoring;
 
-import io.siteplanner.model.scenario.ConstraintSpec;
-import io.siteplanner.model.scenario.CriterionSpec;
-import io.siteplanner.model.scenario.MethodSpec;
-import io.siteplanner.model.scenario.TransformSpec;
+import io.siteplanner.scoring.scenario.ConstraintSpec;
+import io.siteplanner.scoring.criteria.Criterion;
+import io.siteplanner.scoring.scenario.MethodSpec;
+import io.siteplanner.scoring.scenario.TransformSpec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -100,12 +100,22 @@ public final class ScoreResult {
     /** Transformed value of criterion c for site i, recomputed from the raw value with this result's settings. */
     public double transformed(int c, int i) {
         double[] s = stats[c];
-        return Transforms.value(transforms[c], session.raw(c)[i], s[0], s[1], s[2], s[3], missing[c]);
+        return Transforms.value(transforms[c], session.raw(c)[i], s[0], s[1], s[2], s[3], missing[c],
+                session.column(c).categories());
     }
 
-    /** Why site i failed (empty when it passed), e.g. {@code acres 3.2 < 5}. */
+    /**
+     * Why site i failed (empty when it passed), e.g. {@code acres 3.2 < 5}, {@code grid: needs 1,200 MW;
+     * 650 MW estimated within 32.2 km}, {@code d_sub: no data}.
+     */
     public List<String> reasons(int i) {
         List<String> out = new ArrayList<>();
+        for (int c = 0; c < session.criteria().size(); c++) {
+            String r = session.ruleReason(c, i);
+            if (r != null) {
+                out.add(r);
+            }
+        }
         for (ConstraintSpec k : constraints) {
             String r = session.failReason(k, i);
             if (r != null) {
@@ -115,17 +125,36 @@ public final class ScoreResult {
         return out;
     }
 
-    /** Flags of site i: criteria with missing raw values ({@code d_sub: missing}). */
+    /**
+     * Flags of site i: criteria without a value, with the score that stood in ({@code d_sub: no data,
+     * scored 0}); never a silent 0.
+     */
     public List<String> flags(int i) {
         List<String> out = new ArrayList<>();
-        List<CriterionSpec> cs = session.criteria();
+        List<Criterion> cs = session.criteria();
         for (int c = 0; c < cs.size(); c++) {
             double x = session.raw(c)[i];
             if (x != x) {
-                out.add(cs.get(c).id() + ": missing");
+                out.add(cs.get(c).id() + ": no data" + (weights[c] > 0 ? ", scored " + fmt(missing[c]) : ""));
             }
         }
         return out;
+    }
+
+    /** Number of sites without a value for criterion c. */
+    public int missingCount(int c) {
+        int k = 0;
+        for (double x : session.raw(c)) {
+            if (x != x) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** Criterion c's raw value of site i in words with its unit ("3.1 km to lines [kv >= 345]", "no data"). */
+    public String describe(int c, int i) {
+        return session.criteria().get(c).explain(session.raw(c)[i], session.column(c));
     }
 
     /**
@@ -151,7 +180,7 @@ public final class ScoreResult {
 
     /** Explains site i. */
     public Explanation explain(int i) {
-        List<CriterionSpec> cs = session.criteria();
+        List<Criterion> cs = session.criteria();
         int m = cs.size();
         double[] t = new double[m];
         for (int c = 0; c < m; c++) {
@@ -192,7 +221,7 @@ public final class ScoreResult {
     /** Compact number for reasons: integers plain, else 3 significant digits (at least 1 decimal above 100). */
     public static String fmt(double x) {
         if (x != x) {
-            return "missing";
+            return "no data";
         }
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return Long.toString((long) x);

@@ -1,12 +1,14 @@
 package io.siteplanner.scoring;
 
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.ConstraintSpec;
-import io.siteplanner.model.scenario.CriterionSpec;
-import io.siteplanner.model.scenario.MethodSpec;
-import io.siteplanner.model.scenario.Scenario;
-import io.siteplanner.model.scenario.TransformSpec;
-import io.siteplanner.model.scenario.WeightsSpec;
+import io.siteplanner.scoring.criteria.Common;
+import io.siteplanner.scoring.criteria.Criterion;
+import io.siteplanner.scoring.criteria.MissingPolicy;
+import io.siteplanner.scoring.scenario.ConstraintSpec;
+import io.siteplanner.scoring.scenario.MethodSpec;
+import io.siteplanner.scoring.scenario.Scenario;
+import io.siteplanner.scoring.scenario.TransformSpec;
+import io.siteplanner.scoring.scenario.WeightsSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +29,7 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class ScoringSession {
     private final EvaluationContext ctx;
-    private final List<CriterionSpec> specs;
+    private final List<Criterion> specs;
     private final Column[] columns;
     private final double[][] stats; // {min, max} of finite values
     private final Object[] ids;
@@ -39,7 +41,7 @@ public final class ScoringSession {
     private final TransformSpec[] cachedTransform;
     private final double[] cachedMissing;
     private final double[][] cachedStats;
-    private List<ConstraintSpec> cachedConstraints;
+    private List<Object> cachedConstraints;
     private boolean[] cachedPassed;
     private int cachedPassedCount;
     private WeightsSpec cachedAhpSpec;
@@ -85,7 +87,7 @@ public final class ScoringSession {
     }
 
     /** The criteria as evaluated (kinds and layers fixed; weights/transforms from {@link #scenario()}). */
-    public List<CriterionSpec> criteria() {
+    public List<Criterion> criteria() {
         return specs;
     }
 
@@ -157,32 +159,48 @@ public final class ScoringSession {
             throw new ScenarioException("criteria", "the criteria changed; evaluate the scenario again");
         }
         for (int c = 0; c < specs.size(); c++) {
-            CriterionSpec a = specs.get(c);
-            CriterionSpec b = s.criteria().get(c);
-            CriterionSpec bNorm = b.toBuilder().weight(a.weight()).transform(a.transform()).build();
-            CriterionSpec aNorm = a.toBuilder().build();
-            if (!Objects.equals(new CriterionSpec(aNorm.id(), aNorm.kind(), null, 0, null, null, aNorm.layer(),
-                    aNorm.filter(), aNorm.attribute(), aNorm.at(), aNorm.stat(), aNorm.band(), aNorm.radiusKm(),
-                    aNorm.mode(), aNorm.availableAttribute(), aNorm.kvAttribute(), aNorm.linesLayer(),
-                    aNorm.linesKvAttribute(), aNorm.demandMw(), aNorm.kv(), aNorm.routeFactor(), aNorm.contingency(),
-                    aNorm.afudc(), aNorm.priceUsdMwh(), aNorm.priceUnit(), aNorm.interconnection(), aNorm.energy(),
-                    aNorm.landPriceAttribute()), new CriterionSpec(bNorm.id(), bNorm.kind(), null, 0, null, null,
-                    bNorm.layer(), bNorm.filter(), bNorm.attribute(), bNorm.at(), bNorm.stat(), bNorm.band(),
-                    bNorm.radiusKm(), bNorm.mode(), bNorm.availableAttribute(), bNorm.kvAttribute(),
-                    bNorm.linesLayer(), bNorm.linesKvAttribute(), bNorm.demandMw(), bNorm.kv(), bNorm.routeFactor(),
-                    bNorm.contingency(), bNorm.afudc(), bNorm.priceUsdMwh(), bNorm.priceUnit(),
-                    bNorm.interconnection(), bNorm.energy(), bNorm.landPriceAttribute()))) {
+            Criterion a = specs.get(c);
+            Criterion b = s.criteria().get(c);
+            if (!sameMeasure(a, b)) {
                 throw new ScenarioException("criteria[" + c + "]", "criterion '" + a.id()
                         + "' changed what is measured; evaluate the scenario again");
             }
         }
+        if (!sameMeasure(s.campus(), scenario.campus()) || !s.layers().equals(scenario.layers())
+                || !java.util.Objects.equals(s.candidates(), scenario.candidates())
+                || !java.util.Objects.equals(s.idField(), scenario.idField())
+                || !java.util.Objects.equals(s.analysisCrs(), scenario.analysisCrs())) {
+            throw new ScenarioException("", "the campus, layers or candidates changed; evaluate the scenario again");
+        }
         this.scenario = s;
+    }
+
+    /** Whether two campuses give the same raw values (all but minAcres, which only a constraint uses). */
+    static boolean sameMeasure(io.siteplanner.scoring.scenario.Campus a, io.siteplanner.scoring.scenario.Campus b) {
+        return a.itLoadMw() == b.itLoadMw() && a.pue() == b.pue() && a.utilization() == b.utilization()
+                && a.years() == b.years() && a.discountRate() == b.discountRate()
+                && a.landPriceUsdPerAcre() == b.landPriceUsdPerAcre();
+    }
+
+    /**
+     * Whether two criteria measure the same thing (same kind and parameters, and the same id): then only
+     * their weight, label, transform or missing-value policy differ and re-scoring needs no spatial work.
+     * A change between a categories transform and another one changes how values are read, so it counts.
+     */
+    public static boolean sameMeasure(Criterion a, Criterion b) {
+        boolean ta = a.transform().type() == io.siteplanner.scoring.scenario.TransformSpec.Type.CATEGORIES;
+        boolean tb = b.transform().type() == io.siteplanner.scoring.scenario.TransformSpec.Type.CATEGORIES;
+        if (ta != tb) {
+            return false;
+        }
+        Common n = Common.of(a.id(), 0).withTransform(a.transform());
+        return a.withCommon(n).equals(b.withCommon(n));
     }
 
     /** Sets one criterion's direct weight. */
     public synchronized void setWeight(String id, double w) {
         int c = require(id);
-        List<CriterionSpec> l = new ArrayList<>(scenario.criteria());
+        List<Criterion> l = new ArrayList<>(scenario.criteria());
         l.set(c, l.get(c).withWeight(w));
         scenario = scenario.withCriteria(l);
     }
@@ -192,7 +210,7 @@ public final class ScoringSession {
         if (w.length != specs.size()) {
             throw new IllegalArgumentException("expected " + specs.size() + " weights");
         }
-        List<CriterionSpec> l = new ArrayList<>(scenario.criteria());
+        List<Criterion> l = new ArrayList<>(scenario.criteria());
         for (int c = 0; c < w.length; c++) {
             l.set(c, l.get(c).withWeight(w[c]));
         }
@@ -202,7 +220,12 @@ public final class ScoringSession {
     public synchronized void setTransform(String id, TransformSpec t) {
         int c = require(id);
         Transforms.validate(t, "criteria[" + c + "].transform");
-        List<CriterionSpec> l = new ArrayList<>(scenario.criteria());
+        if ((t.type() == TransformSpec.Type.CATEGORIES) != columns[c].isText()) {
+            throw new ScenarioException("criteria[" + c + "].transform", columns[c].isText()
+                    ? "criterion '" + id + "' has text values: use a categories transform"
+                    : "criterion '" + id + "' has numbers: a categories transform needs a text attribute");
+        }
+        List<Criterion> l = new ArrayList<>(scenario.criteria());
         l.set(c, l.get(c).withTransform(t));
         scenario = scenario.withCriteria(l);
     }
@@ -298,15 +321,16 @@ public final class ScoringSession {
         r.missing = new double[m];
         r.stats = new double[m][];
         for (int c = 0; c < m; c++) {
-            CriterionSpec cs = scenario.criteria().get(c);
+            Criterion cs = scenario.criteria().get(c);
             TransformSpec t = cs.transform();
-            double miss = cs.missingScore() == null ? 0 : cs.missingScore();
+            double miss = cs.common().missingValueScore();
             if (transformed[c] == null || !t.equals(cachedTransform[c]) || miss != cachedMissing[c]) {
                 double[] st = statsFor(c, t);
                 if (transformed[c] == null) {
                     transformed[c] = new double[n];
                 }
-                Transforms.apply(t, columns[c].values(), transformed[c], st[0], st[1], st[2], st[3], miss);
+                Transforms.apply(t, columns[c].values(), transformed[c], st[0], st[1], st[2], st[3], miss,
+                        columns[c].categories());
                 cachedTransform[c] = t;
                 cachedMissing[c] = miss;
                 cachedStats[c] = st;
@@ -317,19 +341,25 @@ public final class ScoringSession {
         }
         // constraints
         List<ConstraintSpec> cons = scenario.constraints();
-        if (!cons.equals(cachedConstraints)) {
+        List<Object> consKey = new ArrayList<>(cons);
+        for (Criterion cs : scenario.criteria()) {
+            consKey.add(cs.common().missing());
+            consKey.add(cs); // kind requirements (gridHeadroom required) depend on the criterion itself
+        }
+        if (!consKey.equals(cachedConstraints)) {
             boolean[] passed = new boolean[n];
             Arrays.fill(passed, true);
             for (int k = 0; k < cons.size(); k++) {
                 applyConstraint(cons.get(k), "constraints[" + k + "]", passed);
             }
+            applyCriteriaRules(passed);
             int pc = 0;
             for (boolean b : passed) {
                 if (b) {
                     pc++;
                 }
             }
-            cachedConstraints = cons;
+            cachedConstraints = consKey;
             cachedPassed = passed;
             cachedPassedCount = pc;
         }
@@ -481,6 +511,40 @@ public final class ScoringSession {
         }
     }
 
+    /** The rules that come with the criteria: kind requirements (grid feasibility) and missing: exclude. */
+    private void applyCriteriaRules(boolean[] passed) {
+        int n = passed.length;
+        for (int c = 0; c < specs.size(); c++) {
+            Criterion cs = scenario.criteria().get(c);
+            double[] v = columns[c].values();
+            boolean exclude = cs.common().missing() == MissingPolicy.EXCLUDE;
+            boolean hasRule = cs.requirement(Double.NaN, scenario.campus()) != null
+                    || cs.requirement(-1, scenario.campus()) != null;
+            if (!exclude && !hasRule) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                if (passed[i] && ruleReason(c, i) != null) {
+                    passed[i] = false;
+                }
+            }
+        }
+    }
+
+    /** Why criterion c's own rules fail site i (kind requirement, then missing: exclude), or null. */
+    String ruleReason(int c, int i) {
+        Criterion cs = scenario.criteria().get(c);
+        double x = columns[c].values()[i];
+        String r = cs.requirement(x, scenario.campus());
+        if (r != null) {
+            return r;
+        }
+        if (x != x && cs.common().missing() == MissingPolicy.EXCLUDE) {
+            return cs.id() + ": no data";
+        }
+        return null;
+    }
+
     private void applyConstraint(ConstraintSpec k, String path, boolean[] passed) {
         int n = passed.length;
         if (k.isExclusion()) {
@@ -571,7 +635,7 @@ public final class ScoringSession {
         double x = columns[c].values()[i];
         String name = k.label() != null ? k.label() : k.criterion();
         if (x != x) {
-            return name + ": missing";
+            return name + ": no data";
         }
         if (compare(x, k.op(), k.value())) {
             return null;

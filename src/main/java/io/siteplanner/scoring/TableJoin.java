@@ -4,7 +4,7 @@ import io.siteplanner.model.Feature;
 import io.siteplanner.model.Field;
 import io.siteplanner.model.Schema;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.JoinSpec;
+import io.siteplanner.scoring.scenario.JoinSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.siteplanner.scoring;
 
-import io.siteplanner.model.scenario.TransformSpec;
-import io.siteplanner.model.scenario.TransformSpec.Direction;
-import io.siteplanner.model.scenario.TransformSpec.Type;
+import io.siteplanner.scoring.scenario.TransformSpec;
+import io.siteplanner.scoring.scenario.TransformSpec.Direction;
+import io.siteplanner.scoring.scenario.TransformSpec.Type;
 import java.util.List;
 
 /**
@@ -92,6 +92,19 @@ public final class Transforms {
             }
         }
         only(t.offset() != null, type == Type.LOG, path, "offset", type);
+        only(t.scores() != null || t.otherwise() != null, type == Type.CATEGORIES, path, "scores/default", type);
+        if (type == Type.CATEGORIES) {
+            if (t.scores() == null || t.scores().isEmpty()) {
+                throw new ScenarioException(path + ".scores", "missing: an object of text value to score, e.g."
+                        + " {\"PJM\": 1, \"MISO\": 0.8}");
+            }
+            for (java.util.Map.Entry<String, Double> e : t.scores().entrySet()) {
+                unit(e.getValue() == null ? Double.NaN : e.getValue(), path + ".scores." + e.getKey());
+            }
+            if (t.otherwise() != null) {
+                unit(t.otherwise(), path + ".default");
+            }
+        }
     }
 
     private static void only(boolean present, boolean allowed, String path, String what, Type type) {
@@ -116,8 +129,31 @@ public final class Transforms {
      */
     public static void apply(TransformSpec t, double[] raw, double[] out, double dataMin, double dataMax,
             double logMin, double logMax, double missingScore) {
+        apply(t, raw, out, dataMin, dataMax, logMin, logMax, missingScore, null);
+    }
+
+    /**
+     * As {@link #apply(TransformSpec, double[], double[], double, double, double, double, double)}, for a
+     * column whose values may be category indexes into {@code labels} (the {@code categories} transform).
+     */
+    public static void apply(TransformSpec t, double[] raw, double[] out, double dataMin, double dataMax,
+            double logMin, double logMax, double missingScore, String[] labels) {
         int n = raw.length;
         switch (t.type()) {
+            case CATEGORIES: {
+                double other = t.otherwise() == null ? 0 : t.otherwise();
+                double[] byCode = new double[labels == null ? 0 : labels.length];
+                for (int k = 0; k < byCode.length; k++) {
+                    Double v = t.scores().get(labels[k]);
+                    byCode[k] = v == null ? other : v;
+                }
+                for (int i = 0; i < n; i++) {
+                    double x = raw[i];
+                    int k = (int) x;
+                    out[i] = x != x ? missingScore : k >= 0 && k < byCode.length ? byCode[k] : other;
+                }
+                return;
+            }
             case LINEAR: {
                 double lo = t.min() != null ? t.min() : dataMin;
                 double hi = t.max() != null ? t.max() : dataMax;
@@ -228,8 +264,14 @@ public final class Transforms {
      */
     public static double value(TransformSpec t, double x, double dataMin, double dataMax, double logMin, double logMax,
             double missingScore) {
+        return value(t, x, dataMin, dataMax, logMin, logMax, missingScore, null);
+    }
+
+    /** As {@link #value(TransformSpec, double, double, double, double, double, double)} with category labels. */
+    public static double value(TransformSpec t, double x, double dataMin, double dataMax, double logMin, double logMax,
+            double missingScore, String[] labels) {
         double[] out = new double[1];
-        apply(t, new double[] {x}, out, dataMin, dataMax, logMin, logMax, missingScore);
+        apply(t, new double[] {x}, out, dataMin, dataMax, logMin, logMax, missingScore, labels);
         return out[0];
     }
 }

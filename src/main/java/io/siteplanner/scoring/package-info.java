@@ -1,5 +1,5 @@
 /**
- * The scoring engine: scenario JSON ({@link io.siteplanner.scoring.ScenarioJson}), evaluation of criteria into
+ * The scoring engine: scenario data ({@code io.siteplanner.scoring.scenario}, read and written by {@code io.siteplanner.store.ScenarioReader}/{@code ScenarioWriter}), evaluation of criteria into
  * columns ({@link io.siteplanner.scoring.ScenarioEvaluator} → {@link io.siteplanner.scoring.ScoringSession}),
  * transforms, weights (direct, {@link io.siteplanner.scoring.Ahp}), methods (weighted sum, TOPSIS, OWA),
  * constraints, ranking and explanations ({@link io.siteplanner.scoring.ScoreResult}), and the grid/cost rules

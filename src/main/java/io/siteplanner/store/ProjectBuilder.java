@@ -6,16 +6,17 @@ import io.siteplanner.gis.ReadOptions;
 import io.siteplanner.model.Layer;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.project.Project;
-import io.siteplanner.model.project.ProjectLayer;
-import io.siteplanner.model.project.Shortlist;
-import io.siteplanner.model.scenario.JoinSpec;
-import io.siteplanner.model.scenario.LayerRef;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.project.Project;
+import io.siteplanner.project.ProjectLayer;
+import io.siteplanner.project.Shortlist;
+import io.siteplanner.scoring.scenario.JoinSpec;
+import io.siteplanner.scoring.scenario.LayerRef;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.model.style.LayerStyle;
 import io.siteplanner.scoring.FileLayerSource;
 import io.siteplanner.scoring.ScenarioException;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.scoring.TableJoin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,7 +147,7 @@ public final class ProjectBuilder {
             Path file = scenarioFiles.get(si);
             Scenario s;
             try {
-                s = ScenarioJson.read(file);
+                s = ScenarioReader.read(file);
             } catch (ScenarioException e) {
                 throw new ScenarioException(file.getFileName() + (e.path().isEmpty() ? "" : ": " + e.path()),
                         e.problem(), e);

@@ -7,18 +7,19 @@ import io.siteplanner.gis.gpkg.GeoPackageWriter;
 import io.siteplanner.model.Layer;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.project.MapView;
-import io.siteplanner.model.project.Project;
-import io.siteplanner.model.project.ProjectLayer;
-import io.siteplanner.model.project.Shortlist;
-import io.siteplanner.model.project.ShortlistEntry;
-import io.siteplanner.model.project.SiteStatus;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.project.MapView;
+import io.siteplanner.project.Project;
+import io.siteplanner.project.ProjectLayer;
+import io.siteplanner.project.Shortlist;
+import io.siteplanner.project.ShortlistEntry;
+import io.siteplanner.project.SiteStatus;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.model.style.Colors;
 import io.siteplanner.model.style.LayerStyle;
-import io.siteplanner.scoring.AtomicFiles;
+import io.siteplanner.gis.AtomicWrite;
 import io.siteplanner.scoring.ScenarioException;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -58,7 +59,7 @@ import org.sqlite.SQLiteOpenMode;
  *     schema_version, title, notes, active_scenario, view_center_x/view_center_y/view_resolution,
  *     created_by, saved_at), {@code siteplanner_layers} (name, role, layer_order, visible, opacity, style
  *     as {@link StyleJson}), {@code siteplanner_scenarios} (name, scenario_order, scenario JSON as
- *     {@link ScenarioJson#toJson}), {@code siteplanner_shortlist} (site_id, note, status, added ISO 8601,
+ *     {@link ScenarioWriter#toJson}), {@code siteplanner_shortlist} (site_id, note, status, added ISO 8601,
  *     entry_order).</li>
  * </ul>
  *
@@ -200,7 +201,7 @@ public final class ProjectStore {
                 ch.force(true);
             }
             progress.checkCancelled();
-            AtomicFiles.move(tmp, abs);
+            AtomicWrite.move(tmp, abs);
             done = true;
         } finally {
             if (!done) {
@@ -294,7 +295,7 @@ public final class ProjectStore {
                     Scenario s = p.scenarios().get(i);
                     ps.setString(1, s.name());
                     ps.setInt(2, i);
-                    ps.setString(3, ScenarioJson.toJson(s));
+                    ps.setString(3, ScenarioWriter.toJson(s));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -450,7 +451,7 @@ public final class ProjectStore {
         for (Map<String, Object> row : raw.scenarios()) {
             String name = str(row.get("name"));
             try {
-                scenarios.add(ScenarioJson.parse(String.valueOf(row.get("scenario"))));
+                scenarios.add(ScenarioReader.parse(String.valueOf(row.get("scenario"))));
             } catch (ScenarioException e) {
                 throw new ProjectFormatException(file, "scenario '" + name + "': " + e.getMessage(), e);
             }

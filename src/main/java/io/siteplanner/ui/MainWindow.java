@@ -7,11 +7,12 @@ import io.siteplanner.model.Progress;
 import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.render.StyledLayer;
-import io.siteplanner.model.project.Project;
+import io.siteplanner.project.Project;
 import io.siteplanner.store.ProjectStore;
 import io.siteplanner.render.ScoreColors;
-import io.siteplanner.model.scenario.Scenario;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.scoring.scenario.Scenario;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import io.siteplanner.render.MapLayer;
@@ -700,7 +701,7 @@ public final class MainWindow {
         scenarioVm.clear();
         for (int k = 0; k < l.layers().size(); k++) {
             StyledLayer sl = l.layers().get(k);
-            io.siteplanner.model.project.ProjectLayer pl = l.project().layer(sl.name());
+            io.siteplanner.project.ProjectLayer pl = l.project().layer(sl.name());
             LayerItem item = new LayerItem(sl.name(), LayerItem.Role.valueOf(sl.role().name()), sl.layer(), sl.style());
             item.opacityProperty().set(sl.opacity());
             item.visibleProperty().set(pl == null || pl.visible());
@@ -732,7 +733,7 @@ public final class MainWindow {
 
     /** The project as it is now in the window (layers, scenarios with their edits, shortlist, view). */
     public Project currentProject() {
-        List<io.siteplanner.model.project.ProjectLayer> layers = new ArrayList<>();
+        List<io.siteplanner.project.ProjectLayer> layers = new ArrayList<>();
         java.util.Set<String> taken = new java.util.HashSet<>();
         List<LayerItem> items = new ArrayList<>(model.layers());
         java.util.Collections.reverse(items);
@@ -741,8 +742,8 @@ public final class MainWindow {
                     : ProjectStore.layerName(i.getName(), taken);
             taken.add(name);
             i.linkTo(name, i.saveLayer());
-            layers.add(new io.siteplanner.model.project.ProjectLayer(name,
-                    io.siteplanner.model.project.ProjectLayer.Role.valueOf(i.role().name()), i.saveLayer(),
+            layers.add(new io.siteplanner.project.ProjectLayer(name,
+                    io.siteplanner.project.ProjectLayer.Role.valueOf(i.role().name()), i.saveLayer(),
                     i.styleProperty().get(), i.visibleProperty().get(), i.opacityProperty().get()));
         }
         var v = map.getViewport();
@@ -750,7 +751,7 @@ public final class MainWindow {
                 : FormatRegistry.baseName(projectFile.get());
         return new Project(title, layers, scenarioVm.scenariosForSave(), scenarioVm.activeNameProperty().get(),
                 shortlistPanel.shortlistProperty().get(), project == null ? "" : project.notes(),
-                v == null ? null : new io.siteplanner.model.project.MapView(v.centerX(), v.centerY(), v.resolution()));
+                v == null ? null : new io.siteplanner.project.MapView(v.centerX(), v.centerY(), v.resolution()));
     }
 
     /** Saves to {@code file} in the background (atomic: the old file stays intact on failure). */
@@ -836,7 +837,7 @@ public final class MainWindow {
         }
         model.layers().setAll(keep);
         scenarioVm.clear();
-        shortlistPanel.shortlistProperty().set(io.siteplanner.model.project.Shortlist.empty());
+        shortlistPanel.shortlistProperty().set(io.siteplanner.project.Shortlist.empty());
         project = null;
         projectFile.set(null);
         undo.clear();
@@ -1099,12 +1100,12 @@ public final class MainWindow {
             }
         });
         scenarioVm.constraints().addListener(new javafx.collections.ListChangeListener<>() {
-            private List<io.siteplanner.model.scenario.ConstraintSpec> last = List.of();
+            private List<io.siteplanner.scoring.scenario.ConstraintSpec> last = List.of();
 
             @Override
-            public void onChanged(Change<? extends io.siteplanner.model.scenario.ConstraintSpec> c) {
-                List<io.siteplanner.model.scenario.ConstraintSpec> now = List.copyOf(scenarioVm.constraints());
-                List<io.siteplanner.model.scenario.ConstraintSpec> before = last;
+            public void onChanged(Change<? extends io.siteplanner.scoring.scenario.ConstraintSpec> c) {
+                List<io.siteplanner.scoring.scenario.ConstraintSpec> now = List.copyOf(scenarioVm.constraints());
+                List<io.siteplanner.scoring.scenario.ConstraintSpec> before = last;
                 last = now;
                 if (!undo.isApplying() && scenarioVm.sessionProperty().get() != null && !before.isEmpty()) {
                     undo.push(UndoManager.of("constraints", () -> scenarioVm.constraints().setAll(before),

@@ -1,9 +1,9 @@
 package io.siteplanner.ui;
 
-import io.siteplanner.model.scenario.ConstraintSpec;
-import io.siteplanner.model.scenario.MethodSpec;
-import io.siteplanner.model.scenario.Scenario;
-import io.siteplanner.model.scenario.TransformSpec;
+import io.siteplanner.scoring.scenario.ConstraintSpec;
+import io.siteplanner.scoring.scenario.MethodSpec;
+import io.siteplanner.scoring.scenario.Scenario;
+import io.siteplanner.scoring.scenario.TransformSpec;
 import io.siteplanner.scoring.ScoreResult;
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;

@@ -1,12 +1,12 @@
 package io.siteplanner.ui;
 
 import io.siteplanner.model.Progress;
-import io.siteplanner.model.scenario.Campus;
-import io.siteplanner.model.scenario.ConstraintSpec;
-import io.siteplanner.model.scenario.CriterionSpec;
-import io.siteplanner.model.scenario.MethodSpec;
-import io.siteplanner.model.scenario.Scenario;
-import io.siteplanner.model.scenario.TransformSpec;
+import io.siteplanner.scoring.scenario.Campus;
+import io.siteplanner.scoring.scenario.ConstraintSpec;
+import io.siteplanner.scoring.criteria.Criterion;
+import io.siteplanner.scoring.scenario.MethodSpec;
+import io.siteplanner.scoring.scenario.Scenario;
+import io.siteplanner.scoring.scenario.TransformSpec;
 import io.siteplanner.scoring.FileLayerSource;
 import io.siteplanner.scoring.ScenarioEvaluator;
 import io.siteplanner.scoring.ScoreResult;
@@ -36,11 +36,11 @@ import javafx.collections.ObservableList;
 public final class ScenarioViewModel {
     /** One criterion row of the scenario panel. */
     public static final class CriterionRow {
-        private final CriterionSpec spec;
+        private final Criterion spec;
         private final DoubleProperty weight = new SimpleDoubleProperty();
         private final ObjectProperty<TransformSpec> transform = new SimpleObjectProperty<>();
 
-        CriterionRow(CriterionSpec spec) {
+        CriterionRow(Criterion spec) {
             this.spec = spec;
             this.weight.set(spec.weight());
             this.transform.set(spec.transform());
@@ -51,7 +51,7 @@ public final class ScenarioViewModel {
             return transform;
         }
 
-        public CriterionSpec spec() {
+        public Criterion spec() {
             return spec;
         }
 
@@ -115,8 +115,8 @@ public final class ScenarioViewModel {
             }
         }
         if (!found) {
-            for (CriterionSpec c : s.criteria()) {
-                if (c.kind() == io.siteplanner.model.scenario.CriterionKind.AREA) {
+            for (Criterion c : s.criteria()) {
+                if (c instanceof io.siteplanner.scoring.criteria.AreaCriterion) {
                     constraints.add(ConstraintSpec.compare(c.id(), ">=", acres));
                     break;
                 }
@@ -126,7 +126,7 @@ public final class ScenarioViewModel {
 
     private static boolean isAreaMinimum(Scenario s, ConstraintSpec k) {
         return !k.isExclusion() && ">=".equals(k.op()) && s.criterion(k.criterion()) != null
-                && s.criterion(k.criterion()).kind() == io.siteplanner.model.scenario.CriterionKind.AREA;
+                && s.criterion(k.criterion()) instanceof io.siteplanner.scoring.criteria.AreaCriterion;
     }
 
     public ScenarioViewModel() {
@@ -288,7 +288,7 @@ public final class ScenarioViewModel {
             minAcres.set(c.minAcres());
             method.set(s.method().type());
             List<CriterionRow> rows = new ArrayList<>();
-            for (CriterionSpec spec : s.criteria()) {
+            for (Criterion spec : s.criteria()) {
                 CriterionRow row = new CriterionRow(spec);
                 row.weightProperty().addListener((o, a, b) -> {
                     if (!loading) {
@@ -317,9 +317,9 @@ public final class ScenarioViewModel {
         if (s == null) {
             return null;
         }
-        List<CriterionSpec> specs = new ArrayList<>();
+        List<Criterion> specs = new ArrayList<>();
         for (CriterionRow r : criteria) {
-            specs.add(r.spec().toBuilder().weight(r.weightProperty().get()).transform(r.transformProperty().get()).build());
+            specs.add(r.spec().withWeight(r.weightProperty().get()).withTransform(r.transformProperty().get()));
         }
         Campus c = s.campus();
         Campus campus = new Campus(itLoadMw.get(), pue.get(), c.utilization(), minAcres.get(), c.years(),

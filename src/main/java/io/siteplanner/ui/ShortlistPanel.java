@@ -1,8 +1,8 @@
 package io.siteplanner.ui;
 
-import io.siteplanner.model.project.Shortlist;
-import io.siteplanner.model.project.ShortlistEntry;
-import io.siteplanner.model.project.SiteStatus;
+import io.siteplanner.project.Shortlist;
+import io.siteplanner.project.ShortlistEntry;
+import io.siteplanner.project.SiteStatus;
 import io.siteplanner.scoring.ScoreResult;
 import java.time.Instant;
 import java.util.HashMap;

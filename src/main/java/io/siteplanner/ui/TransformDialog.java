@@ -1,6 +1,6 @@
 package io.siteplanner.ui;
 
-import io.siteplanner.model.scenario.TransformSpec;
+import io.siteplanner.scoring.scenario.TransformSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +62,7 @@ public final class TransformDialog {
                 return new TransformSpec(type.getValue(), dir.getValue(), num(min), num(max), num(value), null, null,
                         type.getValue() == TransformSpec.Type.PIECEWISE ? parsePoints(points.getText()) : null,
                         num(midpoint), type.getValue() == TransformSpec.Type.GAUSSIAN && num(spread) == null ? null
-                                : num(spread), num(ideal), null);
+                                : num(spread), num(ideal), null, t.scores(), t.otherwise());
             } catch (IllegalArgumentException e) {
                 return t;
             }

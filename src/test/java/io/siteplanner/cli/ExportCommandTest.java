@@ -79,9 +79,9 @@ class ExportCommandTest {
         // a copy of the demo project with two shortlisted sites
         Path project = dir.resolve("p.siteplan.gpkg");
         var p = io.siteplanner.store.ProjectStore.open(java.nio.file.Paths.get("maps", "demo.siteplan.gpkg"));
-        p = p.withShortlist(io.siteplanner.model.project.Shortlist.empty()
-                .add(new io.siteplanner.model.project.ShortlistEntry("MS-138", "visit in May", null, null))
-                .add(new io.siteplanner.model.project.ShortlistEntry("IN-011", "ask NIPSCO", null, null)));
+        p = p.withShortlist(io.siteplanner.project.Shortlist.empty()
+                .add(new io.siteplanner.project.ShortlistEntry("MS-138", "visit in May", null, null))
+                .add(new io.siteplanner.project.ShortlistEntry("IN-011", "ask NIPSCO", null, null)));
         io.siteplanner.store.ProjectStore.save(p, project);
         Path out = dir.resolve("short.csv");
         CliTest.Run r = CliTest.run("export", "--project", project.toString(), "--shortlist", "--out", out.toString());

@@ -2,7 +2,7 @@ package io.siteplanner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siteplanner.model.project.Project;
+import io.siteplanner.project.Project;
 import io.siteplanner.store.ProjectStore;
 import java.nio.file.Path;
 import java.nio.file.Paths;

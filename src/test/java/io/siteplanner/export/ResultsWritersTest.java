@@ -12,10 +12,11 @@ import io.siteplanner.model.Progress;
 import io.siteplanner.model.Schema;
 import io.siteplanner.model.VectorLayer;
 import io.siteplanner.gis.Crs;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.scoring.MemoryLayerSource;
 import io.siteplanner.scoring.ScenarioEvaluator;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.scoring.ScoreResult;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -48,7 +49,7 @@ class ResultsWritersTest {
             Geometry g = Geometries.FACTORY.toGeometry(new Envelope(x, x + 300, 1140000, 1140300));
             b.add(new Feature(i + 1, g, new Object[] {"A,\"" + i + "\"", Double.isNaN(v[i]) ? null : v[i]}));
         }
-        Scenario s = ScenarioJson.parse("{\"schema\":\"siteplanner/scenario/v1\",\"name\":\"w\",\"campus\":{\"itLoadMw\":1},"
+        Scenario s = ScenarioReader.parse("{\"schema\":\"siteplanner/scenario/v1\",\"name\":\"w\",\"campus\":{\"itLoadMw\":1},"
                 + "\"analysisCrs\":\"EPSG:5070\",\"layers\":{\"p\":\"p\"},\"candidates\":\"p\",\"idField\":\"parcel_id\","
                 + "\"criteria\":[{\"id\":\"acres\",\"kind\":\"area\",\"weight\":1,\"transform\":{\"type\":\"linear\","
                 + "\"direction\":\"benefit\"}},{\"id\":\"v\",\"kind\":\"attribute\",\"attribute\":\"v\",\"weight\":1,"
@@ -66,7 +67,7 @@ class ResultsWritersTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).startsWith("1,\"A,\"\"1\"\"\",1.0,22.239").endsWith(",20.0,true,");
         assertThat(lines.get(2)).startsWith("2,\"A,\"\"0\"\"\",0.5,").endsWith(",10.0,false,v 10 <= 15");
-        assertThat(lines.get(3)).startsWith("3,\"A,\"\"2\"\"\",0.5,").endsWith(",,false,v: missing");
+        assertThat(lines.get(3)).startsWith("3,\"A,\"\"2\"\"\",0.5,").endsWith(",,false,v: no data");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(out);
         }
@@ -136,7 +137,7 @@ class ResultsWritersTest {
             rs.next();
             rs.next();
             assertThat(rs.getObject(5)).isNull();
-            assertThat(rs.getString(7)).isEqualTo("v: missing");
+            assertThat(rs.getString(7)).isEqualTo("v: no data");
         }
     }
 }

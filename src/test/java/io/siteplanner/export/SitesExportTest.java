@@ -1,5 +1,7 @@
 package io.siteplanner.export;
 
+import io.siteplanner.gis.AtomicWrite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,14 +11,15 @@ import io.siteplanner.model.CancelledException;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Units;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.project.Shortlist;
-import io.siteplanner.model.project.ShortlistEntry;
-import io.siteplanner.model.project.SiteStatus;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.project.Shortlist;
+import io.siteplanner.project.ShortlistEntry;
+import io.siteplanner.project.SiteStatus;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.scoring.FileLayerSource;
 import io.siteplanner.scoring.ScenarioEvaluator;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import java.awt.image.BufferedImage;
@@ -56,7 +59,7 @@ class SitesExportTest {
 
     @BeforeAll
     static void scoreDemo() throws Exception {
-        Scenario s = ScenarioJson.read(SCENARIO);
+        Scenario s = ScenarioReader.read(SCENARIO);
         Path base = SCENARIO.toAbsolutePath().getParent();
         session = ScenarioEvaluator.evaluate(s, new FileLayerSource(base), Progress.NONE);
         result = session.score();

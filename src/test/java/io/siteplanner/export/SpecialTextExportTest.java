@@ -13,14 +13,15 @@ import io.siteplanner.model.Progress;
 import io.siteplanner.model.Schema;
 import io.siteplanner.model.Units;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.project.Shortlist;
-import io.siteplanner.model.project.ShortlistEntry;
-import io.siteplanner.model.project.SiteStatus;
+import io.siteplanner.project.Shortlist;
+import io.siteplanner.project.ShortlistEntry;
+import io.siteplanner.project.SiteStatus;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.render.MapLayer;
 import io.siteplanner.scoring.MemoryLayerSource;
 import io.siteplanner.scoring.ScenarioEvaluator;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.scoring.ScoreResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class SpecialTextExportTest {
             b.add(new Feature(i + 1, g, new Object[] {IDS[i], 10.0 * (i + 1)}));
         }
         parcels = b.build();
-        result = ScenarioEvaluator.evaluate(ScenarioJson.parse("{\"schema\":\"siteplanner/scenario/v1\","
+        result = ScenarioEvaluator.evaluate(ScenarioReader.parse("{\"schema\":\"siteplanner/scenario/v1\","
                 + "\"name\":\"R&D <west> \u2014 \u2265 1 GW \u2192 \u6771\",\"campus\":{\"itLoadMw\":300},"
                 + "\"analysisCrs\":\"EPSG:5070\",\"layers\":{\"p\":\"p\"},\"candidates\":\"p\",\"idField\":\"site\","
                 + "\"criteria\":[{\"id\":\"acres\",\"kind\":\"area\",\"weight\":1,\"label\":\"Area \u2265 x\","

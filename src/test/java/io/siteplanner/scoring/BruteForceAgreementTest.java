@@ -1,10 +1,12 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.Progress;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,7 +30,7 @@ class BruteForceAgreementTest {
     @BeforeAll
     static void evaluate() {
         data = TestData.generate(2000, 20240601L);
-        Scenario s = ScenarioJson.parse(TestData.scenarioJson());
+        Scenario s = ScenarioReader.parse(TestData.scenarioJson());
         session = ScenarioEvaluator.evaluate(s, data.source(), Progress.NONE);
         result = session.score();
     }
@@ -125,9 +127,9 @@ class BruteForceAgreementTest {
             session.setWeight("d_sub", 0.1 + k * 0.01);
             reuse = session.score(reuse);
         }
-        session.setMethod(io.siteplanner.model.scenario.MethodSpec.topsis(false));
+        session.setMethod(io.siteplanner.scoring.scenario.MethodSpec.topsis(false));
         session.score(reuse);
-        session.setMethod(io.siteplanner.model.scenario.MethodSpec.weightedSum());
+        session.setMethod(io.siteplanner.scoring.scenario.MethodSpec.weightedSum());
         session.setWeight("d_sub", 0.35);
         ScoreResult again = session.score();
         assertThat(session.spatialPasses()).isEqualTo(before);
@@ -143,7 +145,7 @@ class BruteForceAgreementTest {
                 + " \"filter\": \"zone_id IN (1, 7, 13, 19, 25)\", \"weight\": 0.1},"
                 + "{\"id\": \"z_attr\", \"kind\": \"nearestAttribute\", \"layer\": \"zones\","
                 + " \"filter\": \"zone_id IN (1, 7, 13, 19, 25)\", \"attribute\": \"zone_id\", \"weight\": 0},");
-        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioJson.parse(json), data.source(), Progress.NONE);
+        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioReader.parse(json), data.source(), Progress.NONE);
         java.util.Set<Long> keep = java.util.Set.of(1L, 7L, 13L, 19L, 25L);
         int inside = 0;
         for (int i = 0; i < data.parcels.size(); i++) {

@@ -1,5 +1,7 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +51,7 @@ class CancellationTest {
     void evaluationIsCancellable() {
         TestData d = TestData.generate(3000, 3L);
         CancelAfter p = new CancelAfter(2);
-        assertThatThrownBy(() -> ScenarioEvaluator.evaluate(ScenarioJson.parse(TestData.scenarioJson()), d.source(), p))
+        assertThatThrownBy(() -> ScenarioEvaluator.evaluate(ScenarioReader.parse(TestData.scenarioJson()), d.source(), p))
                 .isInstanceOf(CancelledException.class);
     }
 
@@ -70,7 +72,7 @@ class CancellationTest {
                 return false;
             }
         };
-        ScenarioEvaluator.evaluate(ScenarioJson.parse(TestData.scenarioJson()), d.source(), p);
+        ScenarioEvaluator.evaluate(ScenarioReader.parse(TestData.scenarioJson()), d.source(), p);
         assertThat(last[0]).isGreaterThan(0.99);
     }
 }

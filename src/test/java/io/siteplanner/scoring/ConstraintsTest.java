@@ -1,5 +1,7 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteplanner.model.Feature;
@@ -8,8 +10,8 @@ import io.siteplanner.model.FieldType;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Schema;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.ConstraintSpec;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.ConstraintSpec;
+import io.siteplanner.scoring.scenario.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
@@ -38,7 +40,7 @@ class ConstraintsTest {
     }
 
     static ScoringSession session(String constraints) {
-        Scenario s = ScenarioJson.parse("{\"schema\":\"siteplanner/scenario/v1\",\"campus\":{\"itLoadMw\":100},"
+        Scenario s = ScenarioReader.parse("{\"schema\":\"siteplanner/scenario/v1\",\"campus\":{\"itLoadMw\":100},"
                 + "\"analysisCrs\":\"EPSG:5070\",\"layers\":{\"p\":\"p.gpkg\",\"flood\":\"flood.gpkg\"},"
                 + "\"candidates\":\"p\",\"idField\":\"pid\",\"criteria\":["
                 + "{\"id\":\"acres\",\"kind\":\"attribute\",\"attribute\":\"acres_attr\",\"weight\":1,"
@@ -54,7 +56,7 @@ class ConstraintsTest {
         assertThat(r.reasons(0)).containsExactly("acres 3.2 < 5");
         assertThat(r.passed(1)).isTrue();
         assertThat(r.reasons(1)).isEmpty();
-        assertThat(r.reasons(3)).containsExactly("acres: missing");
+        assertThat(r.reasons(3)).containsExactly("acres: no data");
         assertThat(r.passedCount()).isEqualTo(2);
     }
 
@@ -73,7 +75,7 @@ class ConstraintsTest {
     void missingValueScoresZeroAndIsFlaggedNeverNaN() {
         ScoreResult r = session("").score();
         assertThat(r.score(3)).isEqualTo(0);
-        assertThat(r.flags(3)).containsExactly("acres: missing");
+        assertThat(r.flags(3)).containsExactly("acres: no data, scored 0");
         assertThat(r.transformed(0, 3)).isEqualTo(0);
         assertThat(r.passed(3)).isTrue();
         for (int i = 0; i < r.size(); i++) {

@@ -1,5 +1,7 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -10,7 +12,7 @@ import io.siteplanner.model.Progress;
 import io.siteplanner.model.RasterLayer;
 import io.siteplanner.model.Schema;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.Scenario;
 import java.util.List;
 import org.geotools.coverage.grid.GridCoverage2D;
 import org.geotools.coverage.grid.GridCoverageFactory;
@@ -72,7 +74,7 @@ class CriterionKindsTest {
     }
 
     static ScoringSession evaluate(String criteria) {
-        Scenario s = ScenarioJson.parse("{\"schema\":\"siteplanner/scenario/v1\","
+        Scenario s = ScenarioReader.parse("{\"schema\":\"siteplanner/scenario/v1\","
                 + "\"campus\":{\"itLoadMw\":1000,\"pue\":1.2,\"landPriceUsdPerAcre\":5000},\"analysisCrs\":\"EPSG:5070\","
                 + "\"layers\":{\"p\":\"p\",\"s\":\"s\",\"l\":\"l\",\"f\":\"f\",\"z\":\"z\",\"r\":\"r\"},\"candidates\":\"p\","
                 + "\"idField\":\"pid\",\"criteria\":[" + criteria + "]}");

@@ -1,10 +1,12 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siteplanner.model.Progress;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.Scenario;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ class EvaluationErrorsTest {
     }
 
     static void fails(String json, String message) {
-        Scenario s = ScenarioJson.parse(json);
+        Scenario s = ScenarioReader.parse(json);
         assertThatThrownBy(() -> ScenarioEvaluator.evaluate(s, data.source(), Progress.NONE))
                 .isInstanceOf(ScenarioException.class).hasMessageStartingWith(message);
     }
@@ -74,7 +76,7 @@ class EvaluationErrorsTest {
             "kv * 2 >= 690", "line_id > 0 AND kv >= 345"};
         double[] first = null;
         for (String f : ok) {
-            Scenario s = ScenarioJson.parse(TestData.scenarioJson().replace("kv >= 345", f));
+            Scenario s = ScenarioReader.parse(TestData.scenarioJson().replace("kv >= 345", f));
             double[] d = ScenarioEvaluator.evaluate(s, data.source(), Progress.NONE).raw(2);
             if (first == null) {
                 first = d;

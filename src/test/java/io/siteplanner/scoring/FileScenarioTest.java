@@ -1,5 +1,7 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -9,7 +11,7 @@ import io.siteplanner.gis.ReadOptions;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.Scenario;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class FileScenarioTest {
 
     @BeforeAll
     static void evaluate() throws Exception {
-        Scenario s = ScenarioJson.read(DIR.resolve("scenario.json"));
+        Scenario s = ScenarioReader.read(DIR.resolve("scenario.json"));
         session = ScenarioEvaluator.evaluate(s, new FileLayerSource(DIR), Progress.NONE);
         result = session.score();
     }
@@ -116,7 +118,7 @@ class FileScenarioTest {
     @Test
     void standAloneDbfJoinSaysWhatToDo() throws Exception {
         String json = java.nio.file.Files.readString(DIR.resolve("scenario.json")).replace("zone_risk.csv", "zone_risk.dbf");
-        Scenario s = ScenarioJson.parse(json);
+        Scenario s = ScenarioReader.parse(json);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioEvaluator.evaluate(s, new FileLayerSource(DIR),
                 Progress.NONE)).isInstanceOf(ScenarioException.class).hasMessage("layers.zones.join.path: zone_risk.dbf:"
                 + " a stand-alone .dbf table cannot be read yet; join the shapefile (.shp) it belongs to, or save the"
@@ -127,7 +129,7 @@ class FileScenarioTest {
     void geoPackageAttributeTableJoinsLikeTheCsv() throws Exception {
         String json = java.nio.file.Files.readString(DIR.resolve("scenario.json")).replace("\"path\": \"zone_risk.csv\"",
                 "\"path\": \"zone_risk.gpkg\", \"layer\": \"risk\"");
-        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioJson.parse(json), new FileLayerSource(DIR), Progress.NONE);
+        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioReader.parse(json), new FileLayerSource(DIR), Progress.NONE);
         assertThat(s.raw(4)).containsExactly(session.raw(4));
         assertThat(s.warnings()).anyMatch(w -> w.contains("join zone_risk.gpkg -> zones: 15 of 16 features matched"));
     }

@@ -1,5 +1,7 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -9,8 +11,8 @@ import io.siteplanner.model.FieldType;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Schema;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.MethodSpec;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.MethodSpec;
+import io.siteplanner.scoring.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,7 @@ class MethodsTest {
                     .append("\"attribute\":\"a").append(c).append("\",\"weight\":").append(weights[c])
                     .append(",\"transform\":{\"type\":\"linear\",\"direction\":\"").append(dirs[c]).append("\"}}");
         }
-        Scenario s = ScenarioJson.parse("{\"schema\":\"siteplanner/scenario/v1\",\"campus\":{\"itLoadMw\":100},"
+        Scenario s = ScenarioReader.parse("{\"schema\":\"siteplanner/scenario/v1\",\"campus\":{\"itLoadMw\":100},"
                 + "\"analysisCrs\":\"EPSG:5070\",\"layers\":{\"alts\":\"alts.gpkg\"},\"candidates\":\"alts\","
                 + "\"idField\":\"id\",\"criteria\":[" + crit + "],\"method\":" + method + "}");
         return ScenarioEvaluator.evaluate(s, new MemoryLayerSource().put("alts.gpkg", b.build()), Progress.NONE);

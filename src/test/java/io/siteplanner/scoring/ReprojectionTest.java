@@ -1,5 +1,7 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -15,9 +17,9 @@ class ReprojectionTest {
         TestData d = TestData.generate(60_000, 5L);
         VectorLayer merc = Crs.reproject(d.parcels, Crs.decode("EPSG:3857"), Progress.NONE);
         assertThat(merc.epsg()).isEqualTo(3857);
-        ScoringSession direct = ScenarioEvaluator.evaluate(ScenarioJson.parse(TestData.scenarioJson()), d.source(),
+        ScoringSession direct = ScenarioEvaluator.evaluate(ScenarioReader.parse(TestData.scenarioJson()), d.source(),
                 Progress.NONE);
-        ScoringSession viaMerc = ScenarioEvaluator.evaluate(ScenarioJson.parse(TestData.scenarioJson()),
+        ScoringSession viaMerc = ScenarioEvaluator.evaluate(ScenarioReader.parse(TestData.scenarioJson()),
                 d.source().put("parcels.gpkg", merc), Progress.NONE);
         assertThat(viaMerc.size()).isEqualTo(60_000);
         assertThat(viaMerc.candidates().epsg()).isEqualTo(5070);

@@ -1,5 +1,7 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.Field;
@@ -8,7 +10,7 @@ import io.siteplanner.model.Geometries;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Schema;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.Scenario;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +46,7 @@ public final class ScoringBench {
         Path dir = Path.of("/tmp/bench-data/n" + n);
         Path ref = Path.of("/work/shared/bench/ref/postgis_top100_n" + n + ".csv");
         String json = Files.readString(Path.of("/work/shared/bench/scenario-bench.json"));
-        Scenario s = ScenarioJson.parse(json);
+        Scenario s = ScenarioReader.parse(json);
         long t0 = System.nanoTime();
         LayerSource src;
         if (mode.equals("csv")) {

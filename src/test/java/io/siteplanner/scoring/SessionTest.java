@@ -1,12 +1,14 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import io.siteplanner.model.Progress;
-import io.siteplanner.model.scenario.Scenario;
-import io.siteplanner.model.scenario.TransformSpec;
+import io.siteplanner.scoring.scenario.Scenario;
+import io.siteplanner.scoring.scenario.TransformSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,7 @@ class SessionTest {
         String json = TestData.scenarioJson().replace("\"method\": {\"type\": \"weightedSum\"}",
                 "\"weights\": {\"type\": \"ahp\", \"criteria\": [\"acres\", \"d_sub\", \"price\"],"
                         + " \"matrix\": [[1, \"1/3\", 2], [3, 1, 5], [\"1/2\", \"1/5\", 1]]}");
-        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioJson.parse(json), data.source(), Progress.NONE);
+        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioReader.parse(json), data.source(), Progress.NONE);
         Ahp.Result ahp = Ahp.compute(new double[][] {{1, 1 / 3.0, 2}, {3, 1, 5}, {0.5, 0.2, 1}});
         double[] w = s.weights();
         assertThat(w[0]).isCloseTo(ahp.weights()[0], offset(1e-15));
@@ -44,7 +46,7 @@ class SessionTest {
 
     @Test
     void transformChangeRescoresWithoutSpatialWork() {
-        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioJson.parse(TestData.scenarioJson()), data.source(),
+        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioReader.parse(TestData.scenarioJson()), data.source(),
                 Progress.NONE);
         long passes = s.spatialPasses();
         s.setTransform("d_sub", TransformSpec.linear(TransformSpec.Direction.COST, 0, 5000));
@@ -58,19 +60,19 @@ class SessionTest {
 
     @Test
     void updateAcceptsSettingsButNotNewMeasurements() {
-        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioJson.parse(TestData.scenarioJson()), data.source(),
+        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioReader.parse(TestData.scenarioJson()), data.source(),
                 Progress.NONE);
-        Scenario reweighted = ScenarioJson.parse(TestData.scenarioJson().replace("\"weight\": 0.35", "\"weight\": 0.05"));
+        Scenario reweighted = ScenarioReader.parse(TestData.scenarioJson().replace("\"weight\": 0.35", "\"weight\": 0.05"));
         s.update(reweighted);
         assertThat(s.weights()[1]).isCloseTo(0.05 / 0.7, offset(1e-15));
-        Scenario refiltered = ScenarioJson.parse(TestData.scenarioJson().replace("avail_mw >= 300", "avail_mw >= 100"));
+        Scenario refiltered = ScenarioReader.parse(TestData.scenarioJson().replace("avail_mw >= 300", "avail_mw >= 100"));
         assertThatThrownBy(() -> s.update(refiltered)).isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("criteria[1]: criterion 'd_sub' changed what is measured");
     }
 
     @Test
     void explanationListsRawTransformedWeightAndContribution() {
-        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioJson.parse(TestData.scenarioJson()), data.source(),
+        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioReader.parse(TestData.scenarioJson()), data.source(),
                 Progress.NONE);
         ScoreResult r = s.score();
         int top = r.siteAt(0);

@@ -1,5 +1,7 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -16,7 +18,7 @@ class SiteComparisonTest {
     @BeforeAll
     static void scoreDemo() throws Exception {
         Path f = Paths.get("maps", "demo", "scenario-1gw.json").toAbsolutePath();
-        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioJson.read(f), new FileLayerSource(f.getParent()), Progress.NONE);
+        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioReader.read(f), new FileLayerSource(f.getParent()), Progress.NONE);
         result = s.score();
     }
 

@@ -1,5 +1,7 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +11,8 @@ import io.siteplanner.model.FieldType;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Schema;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.JoinSpec;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.JoinSpec;
+import io.siteplanner.scoring.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,7 +88,7 @@ class TableJoinTest {
 
     @Test
     void scenarioWithJoinScoresJoinedAttributeAndReportsMatching() {
-        Scenario s = ScenarioJson.parse("{\"schema\":\"siteplanner/scenario/v1\",\"campus\":{\"itLoadMw\":100},"
+        Scenario s = ScenarioReader.parse("{\"schema\":\"siteplanner/scenario/v1\",\"campus\":{\"itLoadMw\":100},"
                 + "\"analysisCrs\":\"EPSG:5070\",\"layers\":{\"counties\":{\"path\":\"counties.gpkg\",\"join\":"
                 + "{\"path\":\"nri.csv\",\"layerKey\":\"GEOID\",\"tableKey\":\"STCOFIPS\",\"fields\":[\"RISK_SCORE\"]}}},"
                 + "\"candidates\":\"counties\",\"idField\":\"GEOID\",\"criteria\":[{\"id\":\"risk\",\"kind\":\"attribute\","
@@ -103,6 +105,6 @@ class TableJoinTest {
         assertThat(session.warnings()).anyMatch(w -> w.contains("3 of 4 features matched"));
         ScoreResult r = session.score();
         assertThat(session.id(r.siteAt(0))).isEqualTo(1005L);
-        assertThat(r.flags(3)).containsExactly("risk: missing");
+        assertThat(r.flags(3)).containsExactly("risk: no data, scored 0");
     }
 }

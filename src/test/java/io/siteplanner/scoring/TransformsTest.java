@@ -1,12 +1,14 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import io.siteplanner.model.scenario.TransformSpec;
-import io.siteplanner.model.scenario.TransformSpec.Direction;
-import io.siteplanner.model.scenario.TransformSpec.Type;
+import io.siteplanner.scoring.scenario.TransformSpec;
+import io.siteplanner.scoring.scenario.TransformSpec.Direction;
+import io.siteplanner.scoring.scenario.TransformSpec.Type;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ class TransformsTest {
     static final double NaN = Double.NaN;
 
     static TransformSpec spec(String json) {
-        return ScenarioJson.parse("{\"schema\":\"siteplanner/scenario/v1\",\"campus\":{\"itLoadMw\":1},"
+        return ScenarioReader.parse("{\"schema\":\"siteplanner/scenario/v1\",\"campus\":{\"itLoadMw\":1},"
                 + "\"layers\":{\"p\":\"p.gpkg\"},\"candidates\":\"p\",\"criteria\":[{\"id\":\"a\",\"kind\":\"area\","
                 + "\"weight\":1,\"transform\":" + json + "}]}").criteria().get(0).transform();
     }

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siteplanner.gis.LayerReadException;
 import io.siteplanner.model.Progress;
-import io.siteplanner.model.project.Project;
-import io.siteplanner.model.project.ProjectLayer;
-import io.siteplanner.model.scenario.LayerRef;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.project.Project;
+import io.siteplanner.project.ProjectLayer;
+import io.siteplanner.scoring.scenario.LayerRef;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.model.style.Colors;
 import io.siteplanner.model.style.LayerStyle;
 import io.siteplanner.scoring.FileLayerSource;
 import io.siteplanner.scoring.ScenarioEvaluator;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class ProjectBuilderTest {
         Project p = ProjectStore.open(file);
         for (int k = 0; k < 2; k++) {
             Path scenarioFile = k == 0 ? StoreFixtures.demoScenario() : scenario300();
-            Scenario fromFile = ScenarioJson.read(scenarioFile);
+            Scenario fromFile = ScenarioReader.read(scenarioFile);
             ScoreResult a = ScenarioEvaluator.evaluate(fromFile, new FileLayerSource(scenarioFile.getParent()),
                     Progress.NONE).score();
             ScoringSession ps = ScenarioEvaluator.evaluate(p.scenarios().get(k), new ProjectLayerSource(p, dir),

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.project.Project;
-import io.siteplanner.model.project.ProjectLayer;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.project.Project;
+import io.siteplanner.project.ProjectLayer;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,7 @@ class ProjectStoreRoundTripTest {
 
         assertThat(q.scenarios()).hasSize(2);
         for (int i = 0; i < 2; i++) {
-            assertThat(ScenarioJson.toJson(q.scenarios().get(i))).isEqualTo(ScenarioJson.toJson(p.scenarios().get(i)));
+            assertThat(ScenarioWriter.toJson(q.scenarios().get(i))).isEqualTo(ScenarioWriter.toJson(p.scenarios().get(i)));
         }
 
         assertThat(q.layers()).extracting(ProjectLayer::name).containsExactly("lines", "substations", "parcels");

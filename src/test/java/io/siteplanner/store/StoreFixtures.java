@@ -8,16 +8,17 @@ import io.siteplanner.model.Geometries;
 import io.siteplanner.model.GeometryType;
 import io.siteplanner.model.Schema;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.project.MapView;
-import io.siteplanner.model.project.Project;
-import io.siteplanner.model.project.ProjectLayer;
-import io.siteplanner.model.project.Shortlist;
-import io.siteplanner.model.project.ShortlistEntry;
-import io.siteplanner.model.project.SiteStatus;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.project.MapView;
+import io.siteplanner.project.Project;
+import io.siteplanner.project.ProjectLayer;
+import io.siteplanner.project.Shortlist;
+import io.siteplanner.project.ShortlistEntry;
+import io.siteplanner.project.SiteStatus;
+import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.model.style.Colors;
 import io.siteplanner.model.style.LayerStyle;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +121,7 @@ final class StoreFixtures {
 
     static Scenario scenario(String name) throws IOException {
         String json = Files.readString(demoScenario());
-        Scenario s = ScenarioJson.parse(json);
+        Scenario s = ScenarioReader.parse(json);
         return new Scenario(name, s.description(), s.campus(), s.analysisCrs(), s.layers(), s.candidates(),
                 s.idField(), s.criteria(), s.constraints(), s.weights(), s.method());
     }

@@ -3,7 +3,8 @@ package io.siteplanner.ui;
 import io.siteplanner.model.Progress;
 import io.siteplanner.scoring.FileLayerSource;
 import io.siteplanner.scoring.ScenarioEvaluator;
-import io.siteplanner.scoring.ScenarioJson;
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class SiteTablePerfTest {
     @Test
     void printsShowAndSelectTimes() throws Exception {
         Path scenario = Paths.get(System.getProperty("bench.scenario", "/tmp/bench-data/n100000/scenario-bench.json"));
-        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioJson.read(scenario), new FileLayerSource(scenario.getParent()),
+        ScoringSession s = ScenarioEvaluator.evaluate(ScenarioReader.read(scenario), new FileLayerSource(scenario.getParent()),
                 Progress.NONE);
         FxToolkit.registerPrimaryStage();
         SiteTable t = WaitForAsyncUtils.asyncFx(SiteTable::new).get(30, TimeUnit.SECONDS);

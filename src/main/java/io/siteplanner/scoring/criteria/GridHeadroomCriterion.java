@@ -1,12 +1,14 @@
 package io.siteplanner.scoring.criteria;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.CriterionSpec;
 import io.siteplanner.scoring.Column;
 import io.siteplanner.scoring.EvaluationContext;
+import io.siteplanner.scoring.FeatureValues;
 import io.siteplanner.scoring.GridModel;
-import io.siteplanner.scoring.ScenarioException;
+import io.siteplanner.scoring.scenario.Campus;
+import io.siteplanner.scoring.scenario.TransformSpec.Direction;
 import io.siteplanner.scoring.spatial.ChunkRunner;
 import io.siteplanner.scoring.spatial.Polygons;
 import io.siteplanner.scoring.spatial.SegmentIndex;
@@ -21,52 +23,97 @@ import org.locationtech.jts.geom.Geometry;
  * {@code gridHeadroom}: MW of headroom = available MW of the best substation in reach minus the campus
  * demand (IT load x PUE, or {@code demandMw}). In reach = within {@code radiusKm} (default 20 miles) of
  * the candidate polygon. {@code mode: any} (default) takes the substation with the most available MW in
- * reach, {@code nearest} the nearest one. Available MW per substation: the {@code availableAttribute}
- * when given; else, with a {@code linesLayer}, half the sum of the capacities (by voltage, DESIGN.md) of
- * the lines within 100 m of the substation (reV's estimate); else the capacity of one line at the
- * substation's voltage ({@code kvAttribute}, default "kv"). Missing when no substation is in reach.
- * A value &gt;= 0 means "has headroom": use a {@code threshold} transform at 0 or a constraint
- * {@code >= 0}.
+ * reach, {@code nearest} the nearest one with a known capacity. Available MW per substation: the
+ * {@code availableAttribute} when given; else, with a {@code linesLayer}, half the sum of the capacities
+ * (by voltage, DESIGN.md) of the lines within 100 m of the substation (reV's estimate); else the capacity
+ * of one line at the substation's voltage ({@code kvAttribute}, default "kv"). Substations whose capacity
+ * is unknown (no-data voltage) are skipped. Missing when no substation with a known capacity is in reach.
+ *
+ * <p>Grid feasibility is a hard requirement by default ({@code required: true}): a site whose headroom is
+ * negative or missing fails with the reason in words ("grid: needs 1,200 MW; 650 MW estimated within
+ * 32.2 km"); {@code required: false} only scores it. Benefit by default.
  */
-final class GridHeadroomCriterion implements CriterionEvaluator {
+public record GridHeadroomCriterion(Common common, String layer, String filter, Double radiusKm, String mode,
+        String availableAttribute, String kvAttribute, String linesLayer, String linesKvAttribute, Double demandMw,
+        Boolean required) implements Criterion {
     static final double SNAP_M = 100;
 
+    public static final CriterionKind KIND = new CriterionKind("gridHeadroom",
+            "MW a substation in reach can supply beyond the campus demand (fails the site when negative)",
+            Set.of("layer", "filter", "radiusKm", "mode", "availableAttribute", "kvAttribute", "linesLayer",
+                    "linesKvAttribute", "demandMw", "required"),
+            Direction.BENEFIT, false,
+            (c, p) -> new GridHeadroomCriterion(c, p.reqStr("layer"), p.str("filter"), p.positive("radiusKm"),
+                    p.oneOf("mode", "any", "nearest"), p.str("availableAttribute"), p.str("kvAttribute"),
+                    p.str("linesLayer"), p.str("linesKvAttribute"), p.positive("demandMw"), p.bool("required")));
+
+    public GridHeadroomCriterion {
+        common = common.orDefault(KIND);
+    }
+
     @Override
-    public void validate(EvaluationContext ctx, CriterionSpec spec, String path) {
-        VectorLayer subs = ctx.vector(spec.layer(), path + ".layer");
-        EvaluationContext.keepMask(subs, spec.filter(), path + ".filter");
-        if (spec.availableAttribute() != null) {
-            EvaluationContext.numericField(subs, spec.layer(), spec.availableAttribute(), path + ".availableAttribute");
-        } else if (spec.linesLayer() != null) {
-            VectorLayer lines = ctx.vector(spec.linesLayer(), path + ".linesLayer");
-            EvaluationContext.numericField(lines, spec.linesLayer(), kvOf(spec.linesKvAttribute()),
-                    path + ".linesKvAttribute");
-        } else {
-            EvaluationContext.numericField(subs, spec.layer(), kvOf(spec.kvAttribute()), path + ".kvAttribute");
-        }
+    public CriterionKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public Criterion withCommon(Common c) {
+        return new GridHeadroomCriterion(c, layer, filter, radiusKm, mode, availableAttribute, kvAttribute, linesLayer,
+                linesKvAttribute, demandMw, required);
+    }
+
+    @Override
+    public List<String> layers() {
+        return linesLayer == null ? List.of(layer) : List.of(layer, linesLayer);
+    }
+
+    /** Whether a negative or missing headroom fails the site (default true). */
+    public boolean isRequired() {
+        return required == null || required;
+    }
+
+    /** Search radius in metres. */
+    public double radiusM() {
+        return (radiusKm != null ? radiusKm : GridModel.DEFAULT_RADIUS_KM) * 1000;
+    }
+
+    /** The demand in MW for a campus. */
+    public double demand(Campus campus) {
+        return demandMw != null ? demandMw : campus.demandMw();
     }
 
     static String kvOf(String a) {
         return a == null ? "kv" : a;
     }
 
-    /** Available MW per substation feature (NaN when unknown). */
-    static double[] available(EvaluationContext ctx, CriterionSpec spec, String path) {
-        VectorLayer subs = ctx.vector(spec.layer(), path + ".layer");
-        double[] avail = new double[subs.size()];
-        if (spec.availableAttribute() != null) {
-            int f = EvaluationContext.numericField(subs, spec.layer(), spec.availableAttribute(),
-                    path + ".availableAttribute");
-            for (int i = 0; i < avail.length; i++) {
-                avail[i] = subs.get(i).number(f);
-            }
-            return avail;
+    @Override
+    public void validate(EvaluationContext ctx, String path) {
+        VectorLayer subs = ctx.vector(layer, path + ".layer");
+        ctx.keepMask(subs, filter, path + ".filter");
+        if (availableAttribute != null) {
+            ctx.numbers(subs, layer, availableAttribute, path + ".availableAttribute");
+        } else if (linesLayer != null) {
+            VectorLayer lines = ctx.vector(linesLayer, path + ".linesLayer");
+            ctx.numbers(lines, linesLayer, kvOf(linesKvAttribute), path + ".linesKvAttribute");
+        } else {
+            ctx.numbers(subs, layer, kvOf(kvAttribute), path + ".kvAttribute");
         }
-        if (spec.linesLayer() != null) {
-            VectorLayer lines = ctx.vector(spec.linesLayer(), path + ".linesLayer");
-            int kvF = EvaluationContext.numericField(lines, spec.linesLayer(), kvOf(spec.linesKvAttribute()),
-                    path + ".linesKvAttribute");
-            SegmentIndex idx = ctx.index(spec.linesLayer(), null, path + ".linesLayer");
+        if (!(demand(ctx.scenario().campus()) > 0)) {
+            throw new io.siteplanner.scoring.ScenarioException(path + ".demandMw", "must be > 0");
+        }
+    }
+
+    /** Available MW per substation feature (NaN when unknown). */
+    double[] available(EvaluationContext ctx, String path) {
+        VectorLayer subs = ctx.vector(layer, path + ".layer");
+        if (availableAttribute != null) {
+            return ctx.numbers(subs, layer, availableAttribute, path + ".availableAttribute").values().clone();
+        }
+        double[] avail = new double[subs.size()];
+        if (linesLayer != null) {
+            VectorLayer lines = ctx.vector(linesLayer, path + ".linesLayer");
+            FeatureValues kv = ctx.numbers(lines, linesLayer, kvOf(linesKvAttribute), path + ".linesKvAttribute");
+            SegmentIndex idx = ctx.index(linesLayer, null, path + ".linesLayer");
             List<Geometry> pts = new ArrayList<>(subs.size());
             for (Feature f : subs.features()) {
                 pts.add(f.geometry());
@@ -77,32 +124,39 @@ final class GridHeadroomCriterion implements CriterionEvaluator {
                 Set<Integer> seen = new HashSet<>();
                 s.within(sp, i, SNAP_M, (feature, d) -> seen.add(feature));
                 double sum = 0;
+                int known = 0;
                 for (int line : seen) {
-                    double cap = GridModel.lineCapacityMw(lines.get(line).number(kvF));
+                    double cap = GridModel.lineCapacityMw(kv.values()[line]);
                     if (cap == cap) {
                         sum += cap;
+                        known++;
                     }
                 }
-                avail[i] = seen.isEmpty() ? Double.NaN : sum / 2;
+                avail[i] = known == 0 ? Double.NaN : sum / 2;
             }
             return avail;
         }
-        int kvF = EvaluationContext.numericField(subs, spec.layer(), kvOf(spec.kvAttribute()), path + ".kvAttribute");
+        FeatureValues kv = ctx.numbers(subs, layer, kvOf(kvAttribute), path + ".kvAttribute");
         for (int i = 0; i < avail.length; i++) {
-            avail[i] = GridModel.lineCapacityMw(subs.get(i).number(kvF));
+            avail[i] = GridModel.lineCapacityMw(kv.values()[i]);
         }
         return avail;
     }
 
+    private String availabilityKey() {
+        return availableAttribute != null ? "available:" + availableAttribute
+                : linesLayer != null ? "lines:" + linesLayer + ":" + kvOf(linesKvAttribute) : "kv:" + kvOf(kvAttribute);
+    }
+
     @Override
-    public Column evaluate(EvaluationContext ctx, CriterionSpec spec, String path, Map<String, Column> done) {
-        double demand = spec.demandMw() != null ? spec.demandMw() : ctx.scenario().campus().demandMw();
-        double radius = (spec.radiusKm() != null ? spec.radiusKm() : GridModel.DEFAULT_RADIUS_KM) * 1000;
-        double[] avail = available(ctx, spec, path);
+    public Column evaluate(EvaluationContext ctx, String path, Map<String, Column> done) {
+        double demand = demand(ctx.scenario().campus());
+        double radius = radiusM();
+        double[] avail = available(ctx, path);
         double[] v = new double[ctx.size()];
         int[] feat = new int[ctx.size()];
-        if ("nearest".equals(spec.mode())) {
-            EvaluationContext.Nearest r = ctx.nearest(spec.layer(), spec.filter(), path + ".filter");
+        if ("nearest".equals(mode)) {
+            EvaluationContext.Nearest r = ctx.nearestKnown(layer, filter, availabilityKey(), avail, path + ".filter");
             for (int i = 0; i < v.length; i++) {
                 int f = r.feature()[i];
                 boolean ok = f >= 0 && r.distance()[i] <= radius;
@@ -111,7 +165,7 @@ final class GridHeadroomCriterion implements CriterionEvaluator {
             }
             return new Column(v, feat, "MW", null);
         }
-        SegmentIndex idx = ctx.index(spec.layer(), spec.filter(), path + ".filter");
+        SegmentIndex idx = ctx.index(layer, filter, path + ".filter");
         Polygons p = ctx.polygons();
         ctx.countSpatialPass();
         ChunkRunner.run(ctx.order(), 2048, ctx.progress(), "grid headroom", (ord, from, to) -> {
@@ -134,9 +188,49 @@ final class GridHeadroomCriterion implements CriterionEvaluator {
                 feat[c] = ok ? bestF[0] : -1;
             }
         });
-        if (!(demand > 0)) {
-            throw new ScenarioException(path + ".demandMw", "must be > 0");
-        }
         return new Column(v, feat, "MW", null);
+    }
+
+    @Override
+    public String requirement(double raw, Campus campus) {
+        if (!isRequired() || raw >= 0) {
+            return null;
+        }
+        double demand = demand(campus);
+        String reach = "within " + Explain.number(radiusM(), "m");
+        String needs = common.id() + ": needs " + Explain.number(demand, "MW") + "; ";
+        if (raw != raw) {
+            return needs + "no substation with a known capacity " + reach;
+        }
+        return needs + Explain.number(raw + demand, "MW") + (availableAttribute != null ? " available " : " estimated ")
+                + reach;
+    }
+
+    @Override
+    public String explain(double raw, Column col) {
+        if (raw != raw) {
+            return "no substation with a known capacity within " + Explain.number(radiusM(), "m");
+        }
+        return (raw >= 0 ? "+" : "") + Explain.number(raw, "MW") + " headroom";
+    }
+
+    @Override
+    public void write(ObjectNode n) {
+        n.put("layer", layer);
+        Json.put(n, "filter", filter);
+        Json.put(n, "radiusKm", radiusKm);
+        Json.put(n, "mode", mode);
+        Json.put(n, "availableAttribute", availableAttribute);
+        Json.put(n, "kvAttribute", kvAttribute);
+        Json.put(n, "linesLayer", linesLayer);
+        Json.put(n, "linesKvAttribute", linesKvAttribute);
+        Json.put(n, "demandMw", demandMw);
+        Json.put(n, "required", required);
+    }
+
+    @Override
+    public String describe() {
+        return "MW headroom of the best " + Explain.layer(layer, filter) + " substation within "
+                + Explain.number(radiusM(), "m");
     }
 }

@@ -1,25 +1,71 @@
 package io.siteplanner.scoring.criteria;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.CriterionSpec;
 import io.siteplanner.scoring.Column;
 import io.siteplanner.scoring.EvaluationContext;
+import io.siteplanner.scoring.FeatureValues;
+import io.siteplanner.scoring.scenario.TransformSpec.Direction;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** {@code nearestAttribute}: an attribute of the nearest feature (lowest feature order among equally near). */
-final class NearestAttributeCriterion implements CriterionEvaluator {
-    @Override
-    public void validate(EvaluationContext ctx, CriterionSpec spec, String path) {
-        VectorLayer l = ctx.vector(spec.layer(), path + ".layer");
-        EvaluationContext.keepMask(l, spec.filter(), path + ".filter");
-        EvaluationContext.numericField(l, spec.layer(), spec.attribute(), path + ".attribute");
+/**
+ * {@code nearestAttribute}: an attribute of the nearest feature of {@code layer} passing {@code filter}
+ * among those with a known value of that attribute (no-data values such as HIFLD's -999999 voltage are
+ * skipped, so the next feature with a known value is used); lowest feature order among equally near
+ * ones. Text values are scored through a {@code categories} transform. Benefit by default.
+ */
+public record NearestAttributeCriterion(Common common, String layer, String filter, String attribute)
+        implements Criterion {
+    public static final CriterionKind KIND = new CriterionKind("nearestAttribute",
+            "An attribute of the nearest feature of a layer that has a value", Set.of("layer", "filter", "attribute"),
+            Direction.BENEFIT, true,
+            (c, p) -> new NearestAttributeCriterion(c, p.reqStr("layer"), p.str("filter"), p.reqStr("attribute")));
+
+    public NearestAttributeCriterion {
+        common = common.orDefault(KIND);
     }
 
     @Override
-    public Column evaluate(EvaluationContext ctx, CriterionSpec spec, String path, Map<String, Column> done) {
-        VectorLayer l = ctx.vector(spec.layer(), path + ".layer");
-        int f = EvaluationContext.numericField(l, spec.layer(), spec.attribute(), path + ".attribute");
-        EvaluationContext.Nearest r = ctx.nearest(spec.layer(), spec.filter(), path + ".filter");
-        return new Column(EvaluationContext.attributeOf(l, f, r.feature()), r.feature(), "", null);
+    public CriterionKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public Criterion withCommon(Common c) {
+        return new NearestAttributeCriterion(c, layer, filter, attribute);
+    }
+
+    @Override
+    public List<String> layers() {
+        return List.of(layer);
+    }
+
+    @Override
+    public void validate(EvaluationContext ctx, String path) {
+        VectorLayer l = ctx.vector(layer, path + ".layer");
+        ctx.keepMask(l, filter, path + ".filter");
+        ctx.attribute(l, layer, attribute, path + ".attribute", common.transform());
+    }
+
+    @Override
+    public Column evaluate(EvaluationContext ctx, String path, Map<String, Column> done) {
+        VectorLayer l = ctx.vector(layer, path + ".layer");
+        FeatureValues fv = ctx.attribute(l, layer, attribute, path + ".attribute", common.transform());
+        EvaluationContext.Nearest r = ctx.nearestKnown(layer, filter, attribute, fv.values(), path + ".filter");
+        return new Column(fv.at(r.feature()), r.feature(), "", null, fv.categories());
+    }
+
+    @Override
+    public void write(ObjectNode n) {
+        n.put("layer", layer);
+        Json.put(n, "filter", filter);
+        n.put("attribute", attribute);
+    }
+
+    @Override
+    public String describe() {
+        return attribute + " of the nearest " + Explain.layer(layer, filter);
     }
 }

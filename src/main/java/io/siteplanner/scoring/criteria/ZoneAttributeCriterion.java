@@ -1,12 +1,15 @@
 package io.siteplanner.scoring.criteria;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siteplanner.model.VectorLayer;
-import io.siteplanner.model.scenario.CriterionSpec;
 import io.siteplanner.scoring.Column;
 import io.siteplanner.scoring.EvaluationContext;
+import io.siteplanner.scoring.FeatureValues;
+import io.siteplanner.scoring.scenario.TransformSpec.Direction;
 import io.siteplanner.scoring.spatial.ChunkRunner;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -16,27 +19,55 @@ import org.locationtech.jts.index.strtree.STRtree;
  * {@code zoneAttribute}: an attribute of the zone (polygon feature of {@code layer} passing {@code filter})
  * that contains the candidate's centroid, boundary included, lowest feature order on ties
  * ({@code at: centroid}, the default); or of the zone overlapping the candidate the most
- * ({@code at: largestOverlap}, lowest feature order on equal areas). Missing when no zone qualifies.
+ * ({@code at: largestOverlap}, lowest feature order on equal areas). Missing when no zone qualifies or
+ * the zone's value is empty. Text values are scored through a {@code categories} transform ("PJM",
+ * "MISO"). Benefit by default.
  */
-final class ZoneAttributeCriterion implements CriterionEvaluator {
-    @Override
-    public void validate(EvaluationContext ctx, CriterionSpec spec, String path) {
-        VectorLayer l = ctx.vector(spec.layer(), path + ".layer");
-        EvaluationContext.keepMask(l, spec.filter(), path + ".filter");
-        EvaluationContext.numericField(l, spec.layer(), spec.attribute(), path + ".attribute");
+public record ZoneAttributeCriterion(Common common, String layer, String filter, String attribute, String at)
+        implements Criterion {
+    public static final CriterionKind KIND = new CriterionKind("zoneAttribute",
+            "An attribute of the zone (county, state, price zone, ISO) the site lies in",
+            Set.of("layer", "filter", "attribute", "at"), Direction.BENEFIT, true,
+            (c, p) -> new ZoneAttributeCriterion(c, p.reqStr("layer"), p.str("filter"), p.reqStr("attribute"),
+                    p.oneOf("at", "centroid", "largestOverlap")));
+
+    public ZoneAttributeCriterion {
+        common = common.orDefault(KIND);
     }
 
     @Override
-    public Column evaluate(EvaluationContext ctx, CriterionSpec spec, String path, Map<String, Column> done) {
-        VectorLayer l = ctx.vector(spec.layer(), path + ".layer");
-        int f = EvaluationContext.numericField(l, spec.layer(), spec.attribute(), path + ".attribute");
-        int[] zone = "largestOverlap".equals(spec.at()) ? largestOverlap(ctx, l, spec, path)
-                : ctx.zoneAtCentroid(spec.layer(), spec.filter(), path + ".filter");
-        return new Column(EvaluationContext.attributeOf(l, f, zone), zone, "", null);
+    public CriterionKind kind() {
+        return KIND;
     }
 
-    private static int[] largestOverlap(EvaluationContext ctx, VectorLayer l, CriterionSpec spec, String path) {
-        boolean[] keep = EvaluationContext.keepMask(l, spec.filter(), path + ".filter");
+    @Override
+    public Criterion withCommon(Common c) {
+        return new ZoneAttributeCriterion(c, layer, filter, attribute, at);
+    }
+
+    @Override
+    public List<String> layers() {
+        return List.of(layer);
+    }
+
+    @Override
+    public void validate(EvaluationContext ctx, String path) {
+        VectorLayer l = ctx.vector(layer, path + ".layer");
+        ctx.keepMask(l, filter, path + ".filter");
+        ctx.attribute(l, layer, attribute, path + ".attribute", common.transform());
+    }
+
+    @Override
+    public Column evaluate(EvaluationContext ctx, String path, Map<String, Column> done) {
+        VectorLayer l = ctx.vector(layer, path + ".layer");
+        FeatureValues fv = ctx.attribute(l, layer, attribute, path + ".attribute", common.transform());
+        int[] zone = "largestOverlap".equals(at) ? largestOverlap(ctx, l, path)
+                : ctx.zoneAtCentroid(layer, filter, path + ".filter");
+        return new Column(fv.at(zone), zone, "", null, fv.categories());
+    }
+
+    private int[] largestOverlap(EvaluationContext ctx, VectorLayer l, String path) {
+        boolean[] keep = ctx.keepMask(l, filter, path + ".filter");
         STRtree tree = new STRtree();
         PreparedGeometry[] prep = new PreparedGeometry[l.size()];
         for (int i = 0; i < l.size(); i++) {
@@ -50,7 +81,7 @@ final class ZoneAttributeCriterion implements CriterionEvaluator {
         List<Geometry> cand = ctx.candidateGeometries();
         int[] zone = new int[ctx.size()];
         ctx.countSpatialPass();
-        ChunkRunner.run(ctx.order(), 1024, ctx.progress(), "zone overlap " + spec.layer(), (ord, from, to) -> {
+        ChunkRunner.run(ctx.order(), 1024, ctx.progress(), "zone overlap " + layer, (ord, from, to) -> {
             for (int k = from; k < to; k++) {
                 int c = ord[k];
                 Geometry g = cand.get(c);
@@ -76,5 +107,18 @@ final class ZoneAttributeCriterion implements CriterionEvaluator {
             }
         });
         return zone;
+    }
+
+    @Override
+    public void write(ObjectNode n) {
+        n.put("layer", layer);
+        Json.put(n, "filter", filter);
+        n.put("attribute", attribute);
+        Json.put(n, "at", at);
+    }
+
+    @Override
+    public String describe() {
+        return attribute + " of the " + Explain.layer(layer, filter) + " zone";
     }
 }

@@ -403,6 +403,16 @@ public final class SegmentIndex {
          * distance (a feature may be reported once per item within reach; visitors keep the minimum).
          */
         public void within(Polygons p, int c, double maxDistance, FeatureVisitor visitor) {
+            within(p, c, maxDistance, visitor, true);
+        }
+
+        /**
+         * As {@link #within(Polygons, int, double, FeatureVisitor)}; with {@code exact} false, items that are
+         * within reach for certain (the farthest points of their box and the candidate's box are within
+         * {@code maxDistance}) are reported without measuring, with distance NaN: for counts and sums, where
+         * only "within or not" matters.
+         */
+        public void within(Polygons p, int c, double maxDistance, FeatureVisitor visitor, boolean exact) {
             if (items == 0 || !p.has(c)) {
                 return;
             }
@@ -419,12 +429,32 @@ public final class SegmentIndex {
                 pop();
                 int level = levelOf(node, top);
                 int j = node - levelStart[level];
+                if (!exact) {
+                    int b4 = node * 4;
+                    if (farSq(cMinX, cMinY, cMaxX, cMaxY, nbox[b4], nbox[b4 + 1], nbox[b4 + 2], nbox[b4 + 3]) <= lim) {
+                        // the whole subtree is within reach: its items are a contiguous range
+                        long span = 1;
+                        for (int l = 0; l <= level; l++) {
+                            span *= M;
+                        }
+                        int end = (int) Math.min(items, (j + 1) * span);
+                        for (int i = (int) (j * span); i < end; i++) {
+                            visitor.visit(feature[i], Double.NaN);
+                        }
+                        continue;
+                    }
+                }
                 if (level == 0) {
                     int end = Math.min(items, j * M + M);
                     for (int i = j * M; i < end; i++) {
                         double ib = Geom.boxSq(cMinX, cMinY, cMaxX, cMaxY, Math.min(ax[i], bx[i]), Math.min(ay[i], by[i]),
                                 Math.max(ax[i], bx[i]), Math.max(ay[i], by[i]));
                         if (ib > lim) {
+                            continue;
+                        }
+                        if (!exact && farSq(cMinX, cMinY, cMaxX, cMaxY, Math.min(ax[i], bx[i]), Math.min(ay[i], by[i]),
+                                Math.max(ax[i], bx[i]), Math.max(ay[i], by[i])) <= lim) {
+                            visitor.visit(feature[i], Double.NaN);
                             continue;
                         }
                         double d = p.distanceSq(c, ax[i], ay[i], bx[i], by[i], ib == 0);
@@ -464,6 +494,14 @@ public final class SegmentIndex {
                     });
                 }
             }
+        }
+
+        /** Squared largest distance between a point of box a and a point of box b. */
+        private double farSq(double aMinX, double aMinY, double aMaxX, double aMaxY, double bMinX, double bMinY,
+                double bMaxX, double bMaxY) {
+            double dx = Math.max(aMaxX - bMinX, bMaxX - aMinX);
+            double dy = Math.max(aMaxY - bMinY, bMaxY - aMinY);
+            return dx * dx + dy * dy;
         }
 
         private boolean overlaps(int i, double cMinX, double cMinY, double cMaxX, double cMaxY) {

@@ -1,4 +1,4 @@
-package io.siteplanner.model.scenario;
+package io.siteplanner.scoring.scenario;
 
 /**
  * A hard constraint: either a comparison on a criterion's raw value ({@code criterion op value}) or an

@@ -1,8 +1,10 @@
-package io.siteplanner.export;
+package io.siteplanner.gis;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Writes an output file so that readers never see a partial file: the content goes to a temp file in the
@@ -41,7 +43,7 @@ public final class AtomicWrite {
             if (!Files.exists(tmp)) {
                 throw new IOException(target + ": nothing was written");
             }
-            io.siteplanner.scoring.AtomicFiles.move(tmp, abs);
+            move(tmp, abs);
             done = true;
         } finally {
             if (!done) {
@@ -51,6 +53,15 @@ public final class AtomicWrite {
                     Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + side));
                 }
             }
+        }
+    }
+
+    /** Moves {@code tmp} over {@code target} atomically when the file system allows, else by replace. */
+    public static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -1,6 +1,6 @@
-package io.siteplanner.model.project;
+package io.siteplanner.project;
 
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.scoring.scenario.Scenario;
 import java.util.List;
 import java.util.Objects;
 

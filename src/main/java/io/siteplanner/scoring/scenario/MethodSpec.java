@@ -1,4 +1,4 @@
-package io.siteplanner.model.scenario;
+package io.siteplanner.scoring.scenario;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.siteplanner.model.project;
+package io.siteplanner.project;
 
 import io.siteplanner.model.VectorLayer;
 import io.siteplanner.model.style.LayerStyle;

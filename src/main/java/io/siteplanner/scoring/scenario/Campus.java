@@ -1,4 +1,4 @@
-package io.siteplanner.model.scenario;
+package io.siteplanner.scoring.scenario;
 
 /**
  * The campus being sited (DESIGN.md section 5 defaults).

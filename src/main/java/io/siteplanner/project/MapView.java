@@ -1,4 +1,4 @@
-package io.siteplanner.model.project;
+package io.siteplanner.project;
 
 /**
  * The saved map view: centre and resolution in the display CRS (EPSG:3857, metres per pixel).

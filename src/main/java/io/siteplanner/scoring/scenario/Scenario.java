@@ -1,5 +1,6 @@
-package io.siteplanner.model.scenario;
+package io.siteplanner.scoring.scenario;
 
+import io.siteplanner.scoring.criteria.Criterion;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param method      aggregation method
  */
 public record Scenario(String name, String description, Campus campus, String analysisCrs, Map<String, LayerRef> layers,
-        String candidates, String idField, List<CriterionSpec> criteria, List<ConstraintSpec> constraints,
+        String candidates, String idField, List<Criterion> criteria, List<ConstraintSpec> constraints,
         WeightsSpec weights, MethodSpec method) {
 
     public static final String SCHEMA = "siteplanner/scenario/v1";
@@ -36,8 +37,8 @@ public record Scenario(String name, String description, Campus campus, String an
     }
 
     /** The criterion with this id, or null. */
-    public CriterionSpec criterion(String id) {
-        for (CriterionSpec c : criteria) {
+    public Criterion criterion(String id) {
+        for (Criterion c : criteria) {
             if (c.id().equals(id)) {
                 return c;
             }
@@ -55,7 +56,7 @@ public record Scenario(String name, String description, Campus campus, String an
         return -1;
     }
 
-    public Scenario withCriteria(List<CriterionSpec> c) {
+    public Scenario withCriteria(List<Criterion> c) {
         return new Scenario(name, description, campus, analysisCrs, layers, candidates, idField, c, constraints,
                 weights, method);
     }

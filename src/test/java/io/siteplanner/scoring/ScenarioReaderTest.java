@@ -1,23 +1,29 @@
 package io.siteplanner.scoring;
 
+import io.siteplanner.store.ScenarioReader;
+import io.siteplanner.store.ScenarioWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.siteplanner.model.scenario.CriterionKind;
-import io.siteplanner.model.scenario.Scenario;
+import io.siteplanner.gis.AtomicWrite;
+import io.siteplanner.scoring.criteria.AreaCriterion;
+import io.siteplanner.scoring.criteria.DistanceCriterion;
+import io.siteplanner.scoring.criteria.GridHeadroomCriterion;
+import io.siteplanner.scoring.criteria.ZoneAttributeCriterion;
+import io.siteplanner.scoring.scenario.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ScenarioJsonTest {
+class ScenarioReaderTest {
     static String withCriterion(String criterion) {
         return TestData.scenarioJson().replace("\"criteria\": [", "\"criteria\": [" + criterion + ",");
     }
 
     @Test
     void parsesTheIssueExample() {
-        Scenario s = ScenarioJson.parse(TestData.scenarioJson());
+        Scenario s = ScenarioReader.parse(TestData.scenarioJson());
         assertThat(s.campus().itLoadMw()).isEqualTo(250);
         assertThat(s.campus().pue()).isEqualTo(1.2);
         assertThat(s.campus().utilization()).isEqualTo(0.85);
@@ -25,9 +31,9 @@ class ScenarioJsonTest {
         assertThat(s.campus().discountRate()).isEqualTo(0.08);
         assertThat(s.layers()).containsOnlyKeys("parcels", "substations", "lines", "zones");
         assertThat(s.layers().get("zones").layer()).isEqualTo("zones");
-        assertThat(s.criteria()).extracting(c -> c.kind()).containsExactly(CriterionKind.AREA, CriterionKind.DISTANCE,
-                CriterionKind.DISTANCE, CriterionKind.ZONE_ATTRIBUTE);
-        assertThat(s.criteria().get(1).filter()).isEqualTo("avail_mw >= 300");
+        assertThat(s.criteria()).extracting(c -> c.kind()).containsExactly(AreaCriterion.KIND, DistanceCriterion.KIND,
+                DistanceCriterion.KIND, ZoneAttributeCriterion.KIND);
+        assertThat(((DistanceCriterion) s.criteria().get(1)).filter()).isEqualTo("avail_mw >= 300");
     }
 
     @Test
@@ -39,14 +45,14 @@ class ScenarioJsonTest {
                 .replace("\"method\": {\"type\": \"weightedSum\"}", "\"constraints\":[{\"criterion\":\"acres\",\"op\":\">=\","
                         + "\"value\":5},{\"exclude\":\"zones\",\"filter\":\"price_usd_mwh > 80\",\"bufferM\":100}],"
                         + "\"method\":{\"type\":\"owa\",\"orness\":0.3}");
-        Scenario s = ScenarioJson.parse(json);
+        Scenario s = ScenarioReader.parse(json);
         Path f = dir.resolve("s.json");
-        ScenarioJson.write(s, f);
-        Scenario back = ScenarioJson.read(f);
-        assertThat(ScenarioJson.toJson(back)).isEqualTo(ScenarioJson.toJson(s));
+        ScenarioWriter.write(s, f);
+        Scenario back = ScenarioReader.read(f);
+        assertThat(ScenarioWriter.toJson(back)).isEqualTo(ScenarioWriter.toJson(s));
         assertThat(back.criteria()).hasSize(6);
-        assertThat(back.criteria().get(0).radiusKm()).isEqualTo(15);
-        assertThat(back.criteria().get(1).missingScore()).isEqualTo(0.5);
+        assertThat(((GridHeadroomCriterion) back.criteria().get(0)).radiusKm()).isEqualTo(15);
+        assertThat(back.criteria().get(1).common().missingScore()).isEqualTo(0.5);
         assertThat(back.constraints().get(1).buffer()).isEqualTo(100);
         assertThat(back.method().orness()).isEqualTo(0.3);
         assertThat(Files.list(dir)).hasSize(1); // no temp files left
@@ -55,45 +61,45 @@ class ScenarioJsonTest {
     @Test
     void unknownTopLevelKeySuggestsTheRightOne() {
         String json = TestData.scenarioJson().replace("\"idField\"", "\"idFeild\"");
-        assertThatThrownBy(() -> ScenarioJson.parse(json)).isInstanceOf(ScenarioException.class)
+        assertThatThrownBy(() -> ScenarioReader.parse(json)).isInstanceOf(ScenarioException.class)
                 .hasMessage("idFeild: unknown key 'idFeild' (did you mean 'idField'?)");
     }
 
     @Test
     void unknownKindNamesThePath() {
-        assertThatThrownBy(() -> ScenarioJson.parse(withCriterion("{\"id\":\"x\",\"kind\":\"slope\",\"weight\":1}")))
+        assertThatThrownBy(() -> ScenarioReader.parse(withCriterion("{\"id\":\"x\",\"kind\":\"slope\",\"weight\":1}")))
                 .hasMessageStartingWith("criteria[0].kind: unknown kind 'slope' (known: area, attribute, distance");
     }
 
     @Test
     void keyOfAnotherKindIsRefused() {
-        assertThatThrownBy(() -> ScenarioJson.parse(withCriterion("{\"id\":\"x\",\"kind\":\"area\",\"layer\":\"zones\"}")))
+        assertThatThrownBy(() -> ScenarioReader.parse(withCriterion("{\"id\":\"x\",\"kind\":\"area\",\"layer\":\"zones\"}")))
                 .hasMessageStartingWith("criteria[0].layer: 'layer' does not apply to kind area");
     }
 
     @Test
     void missingLayerAndBadReferences() {
-        assertThatThrownBy(() -> ScenarioJson.parse(withCriterion(
+        assertThatThrownBy(() -> ScenarioReader.parse(withCriterion(
                 "{\"id\":\"x\",\"kind\":\"distance\",\"layer\":\"roads\"}")))
                 .hasMessage("criteria[0].layer: no layer 'roads' in layers (have: parcels, substations, lines, zones)");
-        assertThatThrownBy(() -> ScenarioJson.parse(withCriterion("{\"id\":\"x\",\"kind\":\"distance\"}")))
-                .hasMessage("criteria[0].layer: missing: kind distance needs a layer");
-        assertThatThrownBy(() -> ScenarioJson.parse(withCriterion("{\"id\":\"acres\",\"kind\":\"area\"}")))
+        assertThatThrownBy(() -> ScenarioReader.parse(withCriterion("{\"id\":\"x\",\"kind\":\"distance\"}")))
+                .hasMessage("criteria[0].layer: missing");
+        assertThatThrownBy(() -> ScenarioReader.parse(withCriterion("{\"id\":\"acres\",\"kind\":\"area\"}")))
                 .hasMessage("criteria[1].id: duplicate criterion id 'acres'");
-        assertThatThrownBy(() -> ScenarioJson.parse(TestData.scenarioJson().replace("\"candidates\": \"parcels\"",
+        assertThatThrownBy(() -> ScenarioReader.parse(TestData.scenarioJson().replace("\"candidates\": \"parcels\"",
                 "\"candidates\": \"sites\""))).hasMessageStartingWith("candidates: no layer 'sites'");
     }
 
     @Test
     void typeErrorsAndBadJson() {
-        assertThatThrownBy(() -> ScenarioJson.parse(TestData.scenarioJson().replace("\"itLoadMw\": 250",
+        assertThatThrownBy(() -> ScenarioReader.parse(TestData.scenarioJson().replace("\"itLoadMw\": 250",
                 "\"itLoadMw\": \"250\""))).hasMessage("campus.itLoadMw: must be a number");
-        assertThatThrownBy(() -> ScenarioJson.parse("{\"schema\": ")).hasMessageStartingWith("not valid JSON (line 1");
-        assertThatThrownBy(() -> ScenarioJson.parse(TestData.scenarioJson().replace("scenario/v1", "scenario/v9")))
+        assertThatThrownBy(() -> ScenarioReader.parse("{\"schema\": ")).hasMessageStartingWith("not valid JSON (line 1");
+        assertThatThrownBy(() -> ScenarioReader.parse(TestData.scenarioJson().replace("scenario/v1", "scenario/v9")))
                 .hasMessageStartingWith("schema: unsupported schema 'siteplanner/scenario/v9'");
-        assertThatThrownBy(() -> ScenarioJson.parse(TestData.scenarioJson().replace("\"method\": {\"type\": \"weightedSum\"}",
+        assertThatThrownBy(() -> ScenarioReader.parse(TestData.scenarioJson().replace("\"method\": {\"type\": \"weightedSum\"}",
                 "\"method\": {\"type\": \"electre\"}"))).hasMessageStartingWith("method.type: unknown method 'electre'");
-        assertThatThrownBy(() -> ScenarioJson.parse(TestData.scenarioJson().replace("\"method\": {\"type\": \"weightedSum\"}",
+        assertThatThrownBy(() -> ScenarioReader.parse(TestData.scenarioJson().replace("\"method\": {\"type\": \"weightedSum\"}",
                 "\"constraints\": [{\"criterion\": \"acres\", \"op\": \"=>\", \"value\": 5}]")))
                 .hasMessageStartingWith("constraints[0].op: unknown operator '=>'");
     }
@@ -102,9 +108,9 @@ class ScenarioJsonTest {
     void ahpWeightsInTheScenario() {
         String json = TestData.scenarioJson().replace("\"method\": {\"type\": \"weightedSum\"}",
                 "\"weights\": {\"type\": \"ahp\", \"criteria\": [\"acres\", \"d_sub\"], \"matrix\": [[1, \"1/3\"], [3, 1]]}");
-        Scenario s = ScenarioJson.parse(json);
+        Scenario s = ScenarioReader.parse(json);
         assertThat(s.weights().matrix()[0][1]).isEqualTo(1 / 3.0);
-        assertThatThrownBy(() -> ScenarioJson.parse(json.replace("[3, 1]", "[2, 1]")))
+        assertThatThrownBy(() -> ScenarioReader.parse(json.replace("[3, 1]", "[2, 1]")))
                 .hasMessageStartingWith("weights.matrix: not reciprocal");
     }
 }

@@ -1,4 +1,4 @@
-package io.siteplanner.model.project;
+package io.siteplanner.project;
 
 import java.util.Locale;
 

@@ -1,0 +1,75 @@
+package io.siteplanner.scoring.criteria;
+
+import io.siteplanner.scoring.ScenarioException;
+import io.siteplanner.scoring.scenario.TransformSpec;
+
+/**
+ * What every criterion has, whatever its kind.
+ *
+ * @param id           unique id (the CSV column name)
+ * @param label        display name (null = id)
+ * @param weight       direct weight (&gt;= 0; normalised over all criteria)
+ * @param transform    raw value to [0,1]; null = the kind's default ({@link CriterionKind#defaultTransform()})
+ * @param missing      what a missing raw value does ({@link MissingPolicy}; null = worst)
+ * @param missingScore explicit [0,1] score of a missing value (overrides worst/neutral), or null
+ */
+public record Common(String id, String label, double weight, TransformSpec transform, MissingPolicy missing,
+        Double missingScore) {
+    /** Largest weight accepted: weights are relative, and huge values only hide mistakes (or overflow). */
+    public static final double MAX_WEIGHT = 1e6;
+
+    public Common {
+        if (id == null || id.isBlank()) {
+            throw new ScenarioException("id", "must not be empty");
+        }
+        if (!(weight >= 0 && weight <= MAX_WEIGHT)) {
+            throw new ScenarioException("weight", "must be a number from 0 to " + (long) MAX_WEIGHT);
+        }
+        missing = missing == null ? MissingPolicy.WORST : missing;
+        if (missingScore != null && !(missingScore >= 0 && missingScore <= 1)) {
+            throw new ScenarioException("missingScore", "must be in [0, 1]");
+        }
+        if (missingScore != null && missing == MissingPolicy.EXCLUDE) {
+            throw new ScenarioException("missingScore", "does not apply with missing: exclude (the site fails)");
+        }
+    }
+
+    /** A criterion's common part with the kind's default transform and the worst-score missing policy. */
+    public static Common of(String id, double weight) {
+        return new Common(id, null, weight, null, MissingPolicy.WORST, null);
+    }
+
+    /** Display name. */
+    public String displayName() {
+        return label == null ? id : label;
+    }
+
+    /** The score of a missing raw value under this policy (0 for exclude: the site fails anyway). */
+    public double missingValueScore() {
+        if (missingScore != null) {
+            return missingScore;
+        }
+        return missing == MissingPolicy.NEUTRAL ? 0.5 : 0;
+    }
+
+    public Common withWeight(double w) {
+        return new Common(id, label, w, transform, missing, missingScore);
+    }
+
+    public Common withTransform(TransformSpec t) {
+        return new Common(id, label, weight, t, missing, missingScore);
+    }
+
+    public Common withMissing(MissingPolicy p, Double score) {
+        return new Common(id, label, weight, transform, p, score);
+    }
+
+    public Common withLabel(String l) {
+        return new Common(id, l, weight, transform, missing, missingScore);
+    }
+
+    /** This with the kind's default transform when none is set. */
+    Common orDefault(CriterionKind kind) {
+        return transform != null ? this : new Common(id, label, weight, kind.defaultTransform(), missing, missingScore);
+    }
+}
