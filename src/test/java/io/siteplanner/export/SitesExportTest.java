@@ -115,6 +115,31 @@ class SitesExportTest {
     }
 
     @Test
+    void passingSitesComeFirstInTheRankingEveryOutputFollowsEvenWhenAFailingSiteScoresHigher(@TempDir Path dir)
+            throws Exception {
+        int passed = result.passedCount();
+        assertThat(passed).isBetween(1, result.size() - 1);
+        double lowestPassing = Double.POSITIVE_INFINITY;
+        for (int p = 0; p < passed; p++) {
+            assertThat(result.passed(result.siteAt(p))).isTrue();
+            lowestPassing = Math.min(lowestPassing, result.score(result.siteAt(p)));
+        }
+        double bestFailing = 0;
+        for (int p = passed; p < result.size(); p++) {
+            assertThat(result.passed(result.siteAt(p))).isFalse();
+            bestFailing = Math.max(bestFailing, result.score(result.siteAt(p)));
+        }
+        // a score-sorted output would put a failing site above a passing one
+        assertThat(bestFailing).isGreaterThan(lowestPassing);
+        // the exports follow the ranking (the other tests check every format's order against `ranked`)
+        Path out = dir.resolve("sites.csv");
+        SitesExport.export(result, null, opts(), SitesExport.Format.CSV, out, Progress.NONE);
+        List<String> ok = column(read(out), "passed");
+        assertThat(ok.subList(0, passed)).containsOnly("true");
+        assertThat(ok.subList(passed, ok.size())).containsOnly("false");
+    }
+
+    @Test
     void csvHasRawValuesContributionsNotesAndReadsBackAsPoints(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sites.csv");
         SitesExport.export(result, null, opts().withShortlist(shortlist, false), SitesExport.Format.CSV, out, Progress.NONE);
