@@ -394,43 +394,7 @@ final class GeoJsonReader {
             p.skipChildren();
             return into;
         }
-        Object[] values = into == null ? new Object[Math.max(4, props.size())] : into;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            int key = props.key(p.currentName());
-            JsonToken t = p.nextToken();
-            Object val;
-            switch (t) {
-                case VALUE_NULL:
-                    val = null;
-                    break;
-                case VALUE_TRUE:
-                    val = Boolean.TRUE;
-                    break;
-                case VALUE_FALSE:
-                    val = Boolean.FALSE;
-                    break;
-                case VALUE_NUMBER_INT:
-                    if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                        val = p.getDoubleValue();
-                    } else {
-                        val = p.getLongValue();
-                    }
-                    break;
-                case VALUE_NUMBER_FLOAT:
-                    val = p.getDoubleValue();
-                    break;
-                case VALUE_STRING:
-                    val = p.getText();
-                    break;
-                default: {
-                    JsonNode node = p.readValueAsTree();
-                    val = new PropertyTable.Json(node.toString());
-                    break;
-                }
-            }
-            values = props.put(values, key, val);
-        }
-        return values;
+        return props.read(p, into);
     }
 
     // ---------------------------------------------------------------------------------------------------
