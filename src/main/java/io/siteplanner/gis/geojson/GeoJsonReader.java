@@ -236,7 +236,7 @@ final class GeoJsonReader {
                 addFeature(null, g, null, problem);
                 break;
             case "Topology":
-                throw notGeoJson("type 'Topology': this is TopoJSON, which is not supported; convert it to GeoJSON");
+                throw notGeoJson("type 'Topology': this is TopoJSON; open it as TopoJSON");
             default:
                 throw notGeoJson(at(typeLocation) + "unknown type '" + type + "'");
         }
