@@ -104,6 +104,10 @@ final class TopologyParser {
                 throw new LayerReadException(file, at(e.getLocation())
                         + "unexpected end of file (the file is truncated or incomplete)", e);
             } catch (StreamConstraintsException e) {
+                if (p.getParsingContext().getNestingDepth() <= MAX_NESTING_DEPTH) {
+                    // another limit: a number or string too long
+                    throw new LayerReadException(file, at(p.currentLocation()) + lowerFirst(e.getOriginalMessage()), e);
+                }
                 throw new LayerReadException(file, at(p.currentLocation()) + "JSON nested more than "
                         + MAX_NESTING_DEPTH + " levels deep (the limit of this reader)", e);
             } catch (JsonProcessingException e) {

@@ -106,6 +106,15 @@ class TopoJsonDamageTest {
     }
 
     @Test
+    void aNumberOfThousandsOfDigitsIsRefused() throws Exception {
+        Path f = write("long.topojson", topology("{\"o\":{\"type\":\"GeometryCollection\",\"geometries\":"
+                + "[{\"type\":null,\"properties\":{\"p\":" + "9".repeat(5000) + "}}]}}", "[]"));
+        assertThatThrownBy(() -> read(f)).isInstanceOf(LayerReadException.class)
+                .hasMessageStartingWith("long.topojson: line 1, column ").hasMessageContaining("number value length")
+                .hasMessageNotContaining("nested");
+    }
+
+    @Test
     void notATopology() {
         Path f = TestData.fixture("topojson/not_topology.json");
         assertThatThrownBy(() -> readDirect(f)).isInstanceOf(LayerReadException.class)
