@@ -1,5 +1,8 @@
 package io.siteplanner.gis.geojson;
 
+import static io.siteplanner.gis.geojson.JsonMessages.at;
+import static io.siteplanner.gis.geojson.JsonMessages.describe;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -107,28 +110,10 @@ final class GeoJsonReader {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
             this.p = parser;
             readDocument();
-        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-            throw new LayerReadException(file, at(e.getLocation())
-                    + "unexpected end of file (the file is truncated or incomplete)", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new LayerReadException(file, at(e.getLocation()) + lowerFirst(e.getOriginalMessage()), e);
+            throw JsonMessages.readError(file, e, p);
         }
         return build();
-    }
-
-    private static String at(JsonLocation loc) {
-        if (loc == null || loc.getLineNr() < 0) {
-            return "";
-        }
-        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-    }
-
-    private static String lowerFirst(String m) {
-        if (m == null || m.isEmpty()) {
-            return "invalid JSON";
-        }
-        String s = m.replace('\n', ' ');
-        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private LayerReadException notGeoJson(String why) {
@@ -253,21 +238,6 @@ final class GeoJsonReader {
             featureIndex++;
             readFeatureBody();
             tick();
-        }
-    }
-
-    private static String describe(JsonToken t) {
-        if (t == null) {
-            return "nothing";
-        }
-        switch (t) {
-            case START_ARRAY: return "an array";
-            case START_OBJECT: return "an object";
-            case VALUE_STRING: return "a string";
-            case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: return "a number";
-            case VALUE_TRUE: case VALUE_FALSE: return "a boolean";
-            case VALUE_NULL: return "null";
-            default: return t.toString();
         }
     }
 

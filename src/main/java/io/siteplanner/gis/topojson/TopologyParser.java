@@ -1,7 +1,9 @@
 package io.siteplanner.gis.topojson;
 
+import static io.siteplanner.gis.geojson.JsonMessages.at;
+import static io.siteplanner.gis.geojson.JsonMessages.describe;
+
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.siteplanner.gis.LayerReadException;
+import io.siteplanner.gis.geojson.JsonMessages;
 import io.siteplanner.gis.geojson.PropertyTable;
 import io.siteplanner.gis.topojson.Topology.Geom;
 import io.siteplanner.model.Progress;
@@ -100,18 +103,14 @@ final class TopologyParser {
             p = parser;
             try {
                 readRoot();
-            } catch (JsonEOFException e) {
-                throw new LayerReadException(file, at(e.getLocation())
-                        + "unexpected end of file (the file is truncated or incomplete)", e);
             } catch (StreamConstraintsException e) {
-                if (p.getParsingContext().getNestingDepth() <= MAX_NESTING_DEPTH) {
-                    // another limit: a number or string too long
-                    throw new LayerReadException(file, at(p.currentLocation()) + lowerFirst(e.getOriginalMessage()), e);
+                if (p.getParsingContext().getNestingDepth() > MAX_NESTING_DEPTH) {
+                    throw new LayerReadException(file, at(p.currentLocation()) + "JSON nested more than "
+                            + MAX_NESTING_DEPTH + " levels deep (the limit of this reader)", e);
                 }
-                throw new LayerReadException(file, at(p.currentLocation()) + "JSON nested more than "
-                        + MAX_NESTING_DEPTH + " levels deep (the limit of this reader)", e);
+                throw JsonMessages.readError(file, e, p); // another limit: a number or string too long
             } catch (JsonProcessingException e) {
-                throw new LayerReadException(file, at(e.getLocation()) + lowerFirst(e.getOriginalMessage()), e);
+                throw JsonMessages.readError(file, e, p);
             }
         }
         if (loose != null) {
@@ -122,24 +121,9 @@ final class TopologyParser {
     // ---------------------------------------------------------------------------------------------------
     // messages
 
-    private static String at(JsonLocation loc) {
-        if (loc == null || loc.getLineNr() < 0) {
-            return "";
-        }
-        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-    }
-
     /** Where the current token starts, and in which object. */
     private String here() {
         return at(p.currentTokenLocation()) + where;
-    }
-
-    private static String lowerFirst(String m) {
-        if (m == null || m.isEmpty()) {
-            return "invalid JSON";
-        }
-        String s = m.replace('\n', ' ');
-        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private LayerReadException notTopoJson(String why) {
@@ -148,21 +132,6 @@ final class TopologyParser {
 
     private LayerReadException bad(String why) {
         return new LayerReadException(file, here() + why);
-    }
-
-    static String describe(JsonToken t) {
-        if (t == null) {
-            return "nothing";
-        }
-        switch (t) {
-            case START_ARRAY: return "an array";
-            case START_OBJECT: return "an object";
-            case VALUE_STRING: return "a string";
-            case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: return "a number";
-            case VALUE_TRUE: case VALUE_FALSE: return "a boolean";
-            case VALUE_NULL: return "null";
-            default: return t.toString();
-        }
     }
 
     /** The next token inside an array; end of input there is a truncated file. */
