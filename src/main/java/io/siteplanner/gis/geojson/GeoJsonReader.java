@@ -1,5 +1,8 @@
 package io.siteplanner.gis.geojson;
 
+import static io.siteplanner.gis.geojson.JsonMessages.at;
+import static io.siteplanner.gis.geojson.JsonMessages.describe;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -107,28 +110,10 @@ final class GeoJsonReader {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
             this.p = parser;
             readDocument();
-        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-            throw new LayerReadException(file, at(e.getLocation())
-                    + "unexpected end of file (the file is truncated or incomplete)", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new LayerReadException(file, at(e.getLocation()) + lowerFirst(e.getOriginalMessage()), e);
+            throw JsonMessages.readError(file, e, p);
         }
         return build();
-    }
-
-    private static String at(JsonLocation loc) {
-        if (loc == null || loc.getLineNr() < 0) {
-            return "";
-        }
-        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-    }
-
-    private static String lowerFirst(String m) {
-        if (m == null || m.isEmpty()) {
-            return "invalid JSON";
-        }
-        String s = m.replace('\n', ' ');
-        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private LayerReadException notGeoJson(String why) {
@@ -236,7 +221,7 @@ final class GeoJsonReader {
                 addFeature(null, g, null, problem);
                 break;
             case "Topology":
-                throw notGeoJson("type 'Topology': this is TopoJSON, which is not supported; convert it to GeoJSON");
+                throw notGeoJson("type 'Topology': this is TopoJSON; open it as TopoJSON");
             default:
                 throw notGeoJson(at(typeLocation) + "unknown type '" + type + "'");
         }
@@ -253,21 +238,6 @@ final class GeoJsonReader {
             featureIndex++;
             readFeatureBody();
             tick();
-        }
-    }
-
-    private static String describe(JsonToken t) {
-        if (t == null) {
-            return "nothing";
-        }
-        switch (t) {
-            case START_ARRAY: return "an array";
-            case START_OBJECT: return "an object";
-            case VALUE_STRING: return "a string";
-            case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: return "a number";
-            case VALUE_TRUE: case VALUE_FALSE: return "a boolean";
-            case VALUE_NULL: return "null";
-            default: return t.toString();
         }
     }
 
@@ -394,43 +364,7 @@ final class GeoJsonReader {
             p.skipChildren();
             return into;
         }
-        Object[] values = into == null ? new Object[Math.max(4, props.size())] : into;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            int key = props.key(p.currentName());
-            JsonToken t = p.nextToken();
-            Object val;
-            switch (t) {
-                case VALUE_NULL:
-                    val = null;
-                    break;
-                case VALUE_TRUE:
-                    val = Boolean.TRUE;
-                    break;
-                case VALUE_FALSE:
-                    val = Boolean.FALSE;
-                    break;
-                case VALUE_NUMBER_INT:
-                    if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                        val = p.getDoubleValue();
-                    } else {
-                        val = p.getLongValue();
-                    }
-                    break;
-                case VALUE_NUMBER_FLOAT:
-                    val = p.getDoubleValue();
-                    break;
-                case VALUE_STRING:
-                    val = p.getText();
-                    break;
-                default: {
-                    JsonNode node = p.readValueAsTree();
-                    val = new PropertyTable.Json(node.toString());
-                    break;
-                }
-            }
-            values = props.put(values, key, val);
-        }
-        return values;
+        return props.read(p, into);
     }
 
     // ---------------------------------------------------------------------------------------------------

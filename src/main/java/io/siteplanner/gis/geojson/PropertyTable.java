@@ -1,7 +1,10 @@
 package io.siteplanner.gis.geojson;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.siteplanner.model.Field;
 import io.siteplanner.model.FieldType;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,9 +21,10 @@ import java.util.Map;
  * integers and floats give REAL; booleans only give BOOLEAN (booleans mixed with numbers count as 1/0);
  * strings that are all ISO dates give DATE, dates and date-times give DATETIME; any other string, nested
  * object or array (kept as its JSON text), or a mix of numbers and strings gives STRING; a key that is
- * always null is a STRING. Not thread-safe.
+ * always null is a STRING. Public for the TopoJSON reader, whose {@code properties} are typed the same way
+ * (as GDAL does). Not thread-safe.
  */
-final class PropertyTable {
+public final class PropertyTable {
     /** Raw values collected for one key. */
     static final class Stats {
         final String name;
@@ -86,7 +90,7 @@ final class PropertyTable {
     private final List<Stats> stats = new ArrayList<>();
 
     /** Index of a key, adding it when new. */
-    int key(String name) {
+    public int key(String name) {
         Integer i = index.get(name);
         if (i == null) {
             i = stats.size();
@@ -106,6 +110,52 @@ final class PropertyTable {
 
     Stats stats(int i) {
         return stats.get(i);
+    }
+
+    /**
+     * Reads the members of a JSON object (the parser is on its START_OBJECT and ends on its END_OBJECT) as
+     * one feature's raw values: null, Boolean, Long (a BigInteger becomes a Double), Double, String, or the
+     * JSON text of a nested object/array.
+     *
+     * @param into the feature's values so far (may be null); grown as needed
+     * @return the values array, indexed like {@link #key}
+     */
+    public Object[] read(JsonParser p, Object[] into) throws IOException {
+        Object[] values = into == null ? new Object[Math.max(4, size())] : into;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            int key = key(p.currentName());
+            JsonToken t = p.nextToken();
+            Object val;
+            switch (t) {
+                case VALUE_NULL:
+                    val = null;
+                    break;
+                case VALUE_TRUE:
+                    val = Boolean.TRUE;
+                    break;
+                case VALUE_FALSE:
+                    val = Boolean.FALSE;
+                    break;
+                case VALUE_NUMBER_INT:
+                    if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                        val = p.getDoubleValue();
+                    } else {
+                        val = p.getLongValue();
+                    }
+                    break;
+                case VALUE_NUMBER_FLOAT:
+                    val = p.getDoubleValue();
+                    break;
+                case VALUE_STRING:
+                    val = p.getText();
+                    break;
+                default:
+                    val = new Json(p.readValueAsTree().toString());
+                    break;
+            }
+            values = put(values, key, val);
+        }
+        return values;
     }
 
     /** Puts a raw value in a feature's value array (grown as needed) and returns the array. */
@@ -134,7 +184,7 @@ final class PropertyTable {
     }
 
     /** The fields, in order of first appearance. */
-    List<Field> fields() {
+    public List<Field> fields() {
         List<Field> out = new ArrayList<>(stats.size());
         for (Stats s : stats) {
             out.add(new Field(s.name, s.type()));
@@ -143,7 +193,7 @@ final class PropertyTable {
     }
 
     /** Final field types, indexed like {@link #fields()}. */
-    FieldType[] types() {
+    public FieldType[] types() {
         FieldType[] t = new FieldType[stats.size()];
         for (int i = 0; i < t.length; i++) {
             t[i] = stats.get(i).type();
@@ -155,7 +205,7 @@ final class PropertyTable {
      * Converts one feature's raw values to the final types, into an array of exactly {@code types.length}
      * (+ {@code offset} leading slots left null for the caller).
      */
-    static Object[] convert(Object[] raw, FieldType[] types, int offset) {
+    public static Object[] convert(Object[] raw, FieldType[] types, int offset) {
         Object[] out = new Object[types.length + offset];
         int n = raw == null ? 0 : Math.min(raw.length, types.length);
         for (int i = 0; i < n; i++) {
