@@ -45,7 +45,7 @@ class ArchitectureTest {
     static final ArchRule scoringDoesNotReadFiles = noClasses().that().resideInAPackage("io.siteplanner.scoring..")
             .should().dependOnClassesThat().resideInAnyPackage("io.siteplanner.gis.shapefile..",
                     "io.siteplanner.gis.gpkg..", "io.siteplanner.gis.geojson..", "io.siteplanner.gis.kml..",
-                    "io.siteplanner.gis.csv..", "io.siteplanner.gis.geotiff..")
+                    "io.siteplanner.gis.csv..", "io.siteplanner.gis.geotiff..", "io.siteplanner.gis.topojson..")
             .because("scoring reads layers through the format registry, not a format directly")
             .allowEmptyShould(true);
 
@@ -53,7 +53,7 @@ class ArchitectureTest {
     static final ArchRule uiDoesNoFileFormats = noClasses().that().resideInAPackage("io.siteplanner.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("io.siteplanner.gis.shapefile..",
                     "io.siteplanner.gis.gpkg..", "io.siteplanner.gis.geojson..", "io.siteplanner.gis.kml..",
-                    "io.siteplanner.gis.csv..", "io.siteplanner.gis.geotiff..", "java.sql..",
+                    "io.siteplanner.gis.csv..", "io.siteplanner.gis.geotiff..", "io.siteplanner.gis.topojson..", "java.sql..",
                     "com.fasterxml.jackson..", "org.apache.pdfbox..", "mil.nga..")
             .because("the UI never does file formats itself");
 
