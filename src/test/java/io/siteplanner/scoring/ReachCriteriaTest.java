@@ -49,6 +49,8 @@ class ReachCriteriaTest {
                     + " \"decay\": \"exponential\", \"scaleM\": 4000}",
             "{\"id\": \"gpow\", \"kind\": \"gravity\", \"layer\": \"lines\", \"filter\": \"kv >= 230\", \"attribute\": \"kv\","
                     + " \"decay\": \"power\", \"exponent\": 1.5, \"minM\": 500, \"radiusM\": 20000}",
+            "{\"id\": \"gzones\", \"kind\": \"gravity\", \"layer\": \"zones\", \"attribute\": \"price_usd_mwh\","
+                    + " \"decay\": \"exponential\", \"scaleM\": 5000, \"radiusM\": 10000}",
             "{\"id\": \"kvNear\", \"kind\": \"nearestAttribute\", \"layer\": \"substations\", \"attribute\": \"kv\"}",
             "{\"id\": \"ic\", \"kind\": \"interconnectionCost\", \"layer\": \"substations\"}");
 
@@ -144,6 +146,7 @@ class ReachCriteriaTest {
         for (Feature f : data.substations.features()) {
             total += f.number(avail);
         }
+        double[][] dz = distances(data.zones, null, 0);
         double worstTail = 0;
         for (int i = 0; i < data.parcels.size(); i++) {
             double gexp = 0;
@@ -161,6 +164,13 @@ class ReachCriteriaTest {
                     gpow += data.lines.get(j).number(kv) / Math.pow(Math.max(dl[i][j], 500), 1.5);
                 }
             }
+            double gz = 0;
+            for (int j = 0; j < dz[i].length; j++) {
+                if (dz[i][j] <= 10000) {
+                    gz += data.zones.get(j).number(1) * Math.exp(-dz[i][j] / 5000);
+                }
+            }
+            assertThat(raw("gzones")[i]).as("gzones %d", i).isCloseTo(gz, offset(1e-9 * Math.max(1, gz)));
             assertThat(raw("gexp")[i]).as("gexp %d", i).isCloseTo(gexp, offset(1e-9 * Math.max(1, gexp)));
             assertThat(raw("gpow")[i]).as("gpow %d", i).isCloseTo(gpow, offset(1e-12 * Math.max(1, gpow)));
             // without a radius the tail beyond 13.8 scale lengths is left out: at most 1e-6 x the layer total

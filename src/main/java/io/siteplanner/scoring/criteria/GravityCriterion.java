@@ -123,13 +123,86 @@ public record GravityCriterion(Common common, String layer, String filter, Strin
         double[] v = new double[ctx.size()];
         int nf = l.size();
         ctx.countSpatialPass();
+        if (idx.hasPolygons()) {
+            searchEach(ctx, idx, p, cut, val, nf, v);
+        } else {
+            byBlocks(ctx, idx, p, cut, val, nf, v);
+        }
+        return new Column(v, null, "", null);
+    }
+
+    /**
+     * Point and line layers: per block of 64 neighbouring candidates (Hilbert order), the items near the
+     * block are listed once from the R-tree, then each candidate measures exact distances to that short
+     * list (box test first).
+     */
+    private void byBlocks(EvaluationContext ctx, SegmentIndex idx, Polygons p, double cut, double[] val, int nf,
+            double[] v) {
+        double limSq = cut * cut;
+        ChunkRunner.run(ctx.order(), 1024, ctx.progress(), "gravity " + layer, (ord, from, to) -> {
+            double[] best = new double[nf];
+            int[] stamp = new int[nf];
+            int[][] near = {new int[1024]};
+            int[] touched = new int[256];
+            for (int b0 = from; b0 < to; b0 += 64) {
+                int b1 = Math.min(to, b0 + 64);
+                double minX = Double.POSITIVE_INFINITY;
+                double minY = Double.POSITIVE_INFINITY;
+                double maxX = Double.NEGATIVE_INFINITY;
+                double maxY = Double.NEGATIVE_INFINITY;
+                for (int k = b0; k < b1; k++) {
+                    int c = ord[k];
+                    if (p.has(c)) {
+                        minX = Math.min(minX, p.minX[c]);
+                        minY = Math.min(minY, p.minY[c]);
+                        maxX = Math.max(maxX, p.maxX[c]);
+                        maxY = Math.max(maxY, p.maxY[c]);
+                    }
+                }
+                int m = minX <= maxX ? idx.itemsNear(minX, minY, maxX, maxY, cut, near) : 0;
+                int[] items = near[0];
+                for (int k = b0; k < b1; k++) {
+                    int c = ord[k];
+                    if (!p.has(c)) {
+                        v[c] = Double.NaN;
+                        continue;
+                    }
+                    int mark = c + 1;
+                    int count = 0;
+                    for (int q = 0; q < m; q++) {
+                        int it = items[q];
+                        double d2 = idx.itemDistanceSq(p, c, it, limSq);
+                        if (!(d2 <= limSq)) {
+                            continue;
+                        }
+                        double d = Math.sqrt(d2);
+                        int f = idx.itemFeature(it);
+                        if (stamp[f] != mark) {
+                            stamp[f] = mark;
+                            best[f] = d;
+                            if (count == touched.length) {
+                                touched = java.util.Arrays.copyOf(touched, count * 2);
+                            }
+                            touched[count++] = f;
+                        } else if (d < best[f]) {
+                            best[f] = d;
+                        }
+                    }
+                    v[c] = sum(touched, count, best, val);
+                }
+            }
+        });
+    }
+
+    /** Polygon layers: one R-tree search per candidate (containment counts as distance 0). */
+    private void searchEach(EvaluationContext ctx, SegmentIndex idx, Polygons p, double cut, double[] val, int nf,
+            double[] v) {
         ChunkRunner.run(ctx.order(), 1024, ctx.progress(), "gravity " + layer, (ord, from, to) -> {
             SegmentIndex.Searcher s = idx.searcher();
             double[] best = new double[nf];
             int[] stamp = new int[nf];
-            int[] touched = new int[Math.max(16, Math.min(nf, 1 << 16))];
+            int[][] touchedRef = {new int[256]};
             int[] count = new int[1];
-            int[][] touchedRef = {touched};
             for (int k = from; k < to; k++) {
                 int c = ord[k];
                 if (!p.has(c)) {
@@ -152,21 +225,23 @@ public record GravityCriterion(Common common, String layer, String filter, Strin
                         best[f] = d;
                     }
                 });
-                // in feature order, so the sum does not depend on the search order
-                int[] t = touchedRef[0];
-                java.util.Arrays.sort(t, 0, count[0]);
-                double sum = 0;
-                for (int q = 0; q < count[0]; q++) {
-                    int f = t[q];
-                    double x = val[f];
-                    if (x == x) {
-                        sum += x * weightAt(best[f]);
-                    }
-                }
-                v[c] = sum;
+                v[c] = sum(touchedRef[0], count[0], best, val);
             }
         });
-        return new Column(v, null, "", null);
+    }
+
+    /** The decayed sum over the touched features, in feature order (independent of the search order). */
+    private double sum(int[] touched, int count, double[] best, double[] val) {
+        java.util.Arrays.sort(touched, 0, count);
+        double sum = 0;
+        for (int q = 0; q < count; q++) {
+            int f = touched[q];
+            double x = val[f];
+            if (x == x) {
+                sum += x * weightAt(best[f]);
+            }
+        }
+        return sum;
     }
 
     @Override

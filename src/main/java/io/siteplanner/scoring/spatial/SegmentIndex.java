@@ -261,6 +261,83 @@ public final class SegmentIndex {
         }
     }
 
+    /** Whether polygon features are indexed (they also count as containing what lies inside them). */
+    public boolean hasPolygons() {
+        return polyFeature.length > 0;
+    }
+
+    /** The feature an item (point or segment) belongs to. */
+    public int itemFeature(int item) {
+        return feature[item];
+    }
+
+    /**
+     * The items whose boxes lie within {@code maxDistance} of the box (minX, minY, maxX, maxY), in tree
+     * order, into {@code out[0]} (grown as needed); returns how many. For blocks of nearby candidates that
+     * then test the same short list, instead of one tree search per candidate.
+     */
+    public int itemsNear(double minX, double minY, double maxX, double maxY, double maxDistance, int[][] out) {
+        if (items == 0) {
+            return 0;
+        }
+        double lim = maxDistance * maxDistance;
+        int[] res = out[0];
+        int k = 0;
+        int[] stack = new int[64];
+        int sp = 0;
+        stack[sp++] = root;
+        int top = levelStart.length - 1;
+        while (sp > 0) {
+            int node = stack[--sp];
+            int level = top;
+            while (node < levelStart[level]) {
+                level--;
+            }
+            int j = node - levelStart[level];
+            if (level == 0) {
+                int end = Math.min(items, j * M + M);
+                for (int i = j * M; i < end; i++) {
+                    double ib = Geom.boxSq(minX, minY, maxX, maxY, Math.min(ax[i], bx[i]), Math.min(ay[i], by[i]),
+                            Math.max(ax[i], bx[i]), Math.max(ay[i], by[i]));
+                    if (ib <= lim) {
+                        if (k == res.length) {
+                            res = Arrays.copyOf(res, res.length * 2);
+                        }
+                        res[k++] = i;
+                    }
+                }
+            } else {
+                int below = levelStart[level - 1];
+                int end = Math.min(levelSize[level - 1], j * M + M);
+                for (int q = j * M; q < end; q++) {
+                    int child = below + q;
+                    int b4 = child * 4;
+                    if (Geom.boxSq(minX, minY, maxX, maxY, nbox[b4], nbox[b4 + 1], nbox[b4 + 2], nbox[b4 + 3]) <= lim) {
+                        if (sp == stack.length) {
+                            stack = Arrays.copyOf(stack, sp * 2);
+                        }
+                        stack[sp++] = child;
+                    }
+                }
+            }
+        }
+        out[0] = res;
+        return k;
+    }
+
+    /**
+     * Exact squared distance from candidate c to an item, or +infinity when it is certainly beyond
+     * {@code limSq} (box test first).
+     */
+    public double itemDistanceSq(Polygons p, int c, int i, double limSq) {
+        double ib = Geom.boxSq(p.minX[c], p.minY[c], p.maxX[c], p.maxY[c], Math.min(ax[i], bx[i]),
+                Math.min(ay[i], by[i]), Math.max(ax[i], bx[i]), Math.max(ay[i], by[i]));
+        if (ib > limSq) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return p.distanceSq(c, ax[i], ay[i], bx[i], by[i], ib == 0);
+    }
+
     /** A new searcher (one per thread). */
     public Searcher searcher() {
         return new Searcher();
