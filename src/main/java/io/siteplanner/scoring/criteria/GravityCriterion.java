@@ -125,6 +125,8 @@ public record GravityCriterion(Common common, String layer, String filter, Strin
         ctx.countSpatialPass();
         if (idx.hasPolygons()) {
             searchEach(ctx, idx, p, cut, val, nf, v);
+        } else if (idx.pointsOnly()) {
+            pointBlocks(ctx, idx, p, cut, val, v);
         } else {
             byBlocks(ctx, idx, p, cut, val, nf, v);
         }
@@ -189,6 +191,90 @@ public record GravityCriterion(Common common, String layer, String filter, Strin
                         }
                     }
                     v[c] = sum(touched, count, best, val);
+                }
+            }
+        });
+    }
+
+    /**
+     * Point layers (cities, plants): per block of 64 neighbouring candidates the points near the block are
+     * gathered once, in feature order, with their values; each candidate then sums over that short list
+     * (exact point-to-polygon distances, box test first). One item per feature: no de-duplication.
+     */
+    private void pointBlocks(EvaluationContext ctx, SegmentIndex idx, Polygons p, double cut, double[] val,
+            double[] v) {
+        double limSq = cut * cut;
+        ChunkRunner.run(ctx.order(), 1024, ctx.progress(), "gravity " + layer, (ord, from, to) -> {
+            int[][] near = {new int[1024]};
+            double[] xs = new double[1024];
+            double[] ys = new double[1024];
+            double[] ws = new double[1024];
+            long[] keys = new long[1024];
+            for (int b0 = from; b0 < to; b0 += 64) {
+                int b1 = Math.min(to, b0 + 64);
+                double minX = Double.POSITIVE_INFINITY;
+                double minY = Double.POSITIVE_INFINITY;
+                double maxX = Double.NEGATIVE_INFINITY;
+                double maxY = Double.NEGATIVE_INFINITY;
+                for (int k = b0; k < b1; k++) {
+                    int c = ord[k];
+                    if (p.has(c)) {
+                        minX = Math.min(minX, p.minX[c]);
+                        minY = Math.min(minY, p.minY[c]);
+                        maxX = Math.max(maxX, p.maxX[c]);
+                        maxY = Math.max(maxY, p.maxY[c]);
+                    }
+                }
+                int m0 = minX <= maxX ? idx.itemsNear(minX, minY, maxX, maxY, cut, near) : 0;
+                if (keys.length < m0) {
+                    int cap = Math.max(m0, keys.length * 2);
+                    keys = new long[cap];
+                    xs = new double[cap];
+                    ys = new double[cap];
+                    ws = new double[cap];
+                }
+                // feature order (feature << 32 | item), values known only
+                int m = 0;
+                for (int q = 0; q < m0; q++) {
+                    int it = near[0][q];
+                    int f = idx.itemFeature(it);
+                    if (val[f] == val[f]) {
+                        keys[m++] = ((long) f << 32) | it;
+                    }
+                }
+                java.util.Arrays.sort(keys, 0, m);
+                for (int q = 0; q < m; q++) {
+                    int it = (int) keys[q];
+                    xs[q] = idx.itemX(it);
+                    ys[q] = idx.itemY(it);
+                    ws[q] = val[(int) (keys[q] >>> 32)];
+                }
+                for (int k = b0; k < b1; k++) {
+                    int c = ord[k];
+                    if (!p.has(c)) {
+                        v[c] = Double.NaN;
+                        continue;
+                    }
+                    double cMinX = p.minX[c];
+                    double cMinY = p.minY[c];
+                    double cMaxX = p.maxX[c];
+                    double cMaxY = p.maxY[c];
+                    double sum = 0;
+                    for (int q = 0; q < m; q++) {
+                        double x = xs[q];
+                        double y = ys[q];
+                        double dx = x < cMinX ? cMinX - x : x > cMaxX ? x - cMaxX : 0;
+                        double dy = y < cMinY ? cMinY - y : y > cMaxY ? y - cMaxY : 0;
+                        double bd = dx * dx + dy * dy;
+                        if (bd > limSq) {
+                            continue;
+                        }
+                        double d2 = p.pointDistanceSq(c, x, y, bd == 0);
+                        if (d2 <= limSq) {
+                            sum += ws[q] * weightAt(Math.sqrt(d2));
+                        }
+                    }
+                    v[c] = sum;
                 }
             }
         });

@@ -430,6 +430,37 @@ public final class Polygons {
         return d0;
     }
 
+    /**
+     * Squared exact distance from candidate c to the point (px, py): 0 inside or on an edge. A tight loop
+     * over the edges for the many point-to-site distances of accessibility sums.
+     *
+     * @param mayBeInside false when the point is outside the candidate's box (no inside test)
+     */
+    public double pointDistanceSq(int c, double px, double py, boolean mayBeInside) {
+        double d0 = Double.POSITIVE_INFINITY;
+        int r1 = candRing[c + 1];
+        for (int r = candRing[c]; r < r1; r++) {
+            int end = ringStart[r + 1] - 1;
+            int k = ringStart[r];
+            if (end == k) {
+                double ex = px - xs[k];
+                double ey = py - ys[k];
+                d0 = Math.min(d0, ex * ex + ey * ey);
+                continue;
+            }
+            for (int q = k; q < end; q++) {
+                double d = Geom.pointSegSq(px, py, xs[q], ys[q], xs[q + 1], ys[q + 1]);
+                if (d < d0) {
+                    d0 = d;
+                }
+            }
+        }
+        if (d0 > 0 && mayBeInside && contains(c, px, py)) {
+            return 0;
+        }
+        return d0;
+    }
+
     /** As {@link #distanceSq(int, double, double, double, double, boolean, double)} without a cutoff. */
     public double distanceSq(int c, double ax, double ay, double bx, double by, boolean mayBeInside) {
         return distanceSq(c, ax, ay, bx, by, mayBeInside, Double.POSITIVE_INFINITY);

@@ -42,10 +42,21 @@ public final class SegmentIndex {
     private final AreaLocator[] polyLoc;
     private final org.locationtech.jts.index.strtree.STRtree polyTree;
     private final int featureCount;
+    /** Every item is a point and every feature has at most one item. */
+    private final boolean pointsOnly;
 
     private SegmentIndex(double[] ax, double[] ay, double[] bx, double[] by, int[] feature, int items,
             List<Integer> polyF, List<Geometry> polys, int featureCount) {
         this.featureCount = featureCount;
+        boolean pts = polyF.isEmpty();
+        if (pts) {
+            boolean[] seen = new boolean[featureCount];
+            for (int i = 0; i < items && pts; i++) {
+                pts = ax[i] == bx[i] && ay[i] == by[i] && !seen[feature[i]];
+                seen[feature[i]] = true;
+            }
+        }
+        this.pointsOnly = pts;
         this.items = items;
         // Hilbert order of item centres
         double[] cx = new double[items];
@@ -264,6 +275,21 @@ public final class SegmentIndex {
     /** Whether polygon features are indexed (they also count as containing what lies inside them). */
     public boolean hasPolygons() {
         return polyFeature.length > 0;
+    }
+
+    /** Whether every feature is a single point (one item per feature, no segments or polygons). */
+    public boolean pointsOnly() {
+        return pointsOnly;
+    }
+
+    /** x of an item's first end. */
+    public double itemX(int item) {
+        return ax[item];
+    }
+
+    /** y of an item's first end. */
+    public double itemY(int item) {
+        return ay[item];
     }
 
     /** The feature an item (point or segment) belongs to. */
