@@ -101,7 +101,7 @@ public final class RenderCommand implements Callable<Integer> {
             draws.add(l == cand ? LayerDraw.of(l.layer(), l.style(), l.opacity(), ScoreColors.of(result), null) : l.draw());
         }
         BufferedImage img = MapRenderer.render(vp, draws, DefaultStyles.BACKGROUND);
-        PngExport.write(img, out);
+        PngExport.write(img, vp, out);
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d x %d px, %d sites scored, %d pass)%n", out, size.width,
                 size.height, result.size(), result.passedCount());
         return ExitCodes.OK;

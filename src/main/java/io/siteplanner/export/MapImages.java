@@ -28,8 +28,12 @@ public final class MapImages {
      * @throws IllegalArgumentException when the candidates layer and the result differ in size
      */
     public static BufferedImage render(ScoreResult r, MapContent map, Envelope view, int width, int height) {
-        Viewport vp = Viewport.fit(view != null ? view : map.candidates().bounds(), width, height, view != null ? 0 : 0.05);
-        return MapRenderer.render(vp, draws(r, map, null), DefaultStyles.BACKGROUND);
+        return MapRenderer.render(viewport(map, view, width, height), draws(r, map, null), DefaultStyles.BACKGROUND);
+    }
+
+    /** The viewport of {@link #render}: {@code view}, or the candidates' extent with a 5 % margin. */
+    public static Viewport viewport(MapContent map, Envelope view, int width, int height) {
+        return Viewport.fit(view != null ? view : map.candidates().bounds(), width, height, view != null ? 0 : 0.05);
     }
 
     /** A close-up of one site (candidate index), highlighted, with about its own size around it. */

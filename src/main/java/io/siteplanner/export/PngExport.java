@@ -1,16 +1,29 @@
 package io.siteplanner.export;
 
 import io.siteplanner.gis.AtomicWrite;
+import io.siteplanner.gis.Crs;
+import io.siteplanner.render.Viewport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
-/** Writes a rendered map image as PNG (atomically). */
+/**
+ * Writes a rendered map image as PNG (atomically), georeferenced like GDAL and QGIS expect: a world file
+ * ({@code .pgw}: pixel size, rotation 0, the centre of the upper-left pixel) and a {@code .prj} with the
+ * display CRS (EPSG:3857, WGS 84 / Pseudo-Mercator) beside it.
+ */
 public final class PngExport {
+    /** The map images' CRS. */
+    public static final String CRS = "EPSG:3857";
+
     private PngExport() {
     }
 
+    /** The image only (no georeference). */
     public static void write(BufferedImage img, Path target) throws IOException {
         AtomicWrite.write(target, tmp -> {
             // PNG has no premultiplied alpha: convert to plain ARGB first
@@ -20,5 +33,30 @@ public final class PngExport {
                 throw new IOException(target + ": no PNG writer available");
             }
         });
+    }
+
+    /** The image with its world file and .prj (the viewport it was drawn with, EPSG:3857). */
+    public static void write(BufferedImage img, Viewport vp, Path target) throws IOException {
+        String world = worldFile(vp);
+        String prj = Crs.decode(CRS).toWKT() + "\n";
+        Path pgw = sibling(target, ".pgw");
+        Path prjFile = sibling(target, ".prj");
+        AtomicWrite.write(pgw, tmp -> Files.writeString(tmp, world, StandardCharsets.US_ASCII));
+        AtomicWrite.write(prjFile, tmp -> Files.writeString(tmp, prj, StandardCharsets.UTF_8));
+        write(img, target);
+    }
+
+    /** The six lines of an ESRI world file for a viewport. */
+    public static String worldFile(Viewport vp) {
+        double r = vp.resolution();
+        return String.format(Locale.ROOT, "%.10f%n0.0%n0.0%n%.10f%n%.10f%n%.10f%n", r, -r, vp.minX() + r / 2,
+                vp.maxY() - r / 2);
+    }
+
+    /** file.png -> file.pgw / file.prj. */
+    static Path sibling(Path target, String ext) {
+        String n = target.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return target.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ext);
     }
 }

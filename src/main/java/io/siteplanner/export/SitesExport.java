@@ -158,7 +158,8 @@ public final class SitesExport {
                     throw new IllegalArgumentException("image size must be between 16 and 20000 pixels: "
                             + options.width() + " x " + options.height());
                 }
-                PngExport.write(MapImages.render(result, map, options.view(), options.width(), options.height()), out);
+                PngExport.write(MapImages.render(result, map, options.view(), options.width(), options.height()),
+                        MapImages.viewport(map, options.view(), options.width(), options.height()), out);
                 break;
             default:
                 throw new IllegalArgumentException("unknown format " + format);

@@ -7,6 +7,7 @@ import io.siteplanner.model.Units;
 import io.siteplanner.project.ShortlistEntry;
 import io.siteplanner.scoring.criteria.Criterion;
 import io.siteplanner.model.style.Colors;
+import io.siteplanner.render.ScoreLegend;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import java.io.IOException;
@@ -40,7 +41,9 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class SitesKmlWriter {
     /** Number of score classes. */
-    public static final int CLASSES = 5;
+    public static final int CLASSES = ScoreLegend.CLASSES;
+    /** Id of the Schema element (the Document's id is "sites"). */
+    public static final String SCHEMA_ID = "sites-schema";
 
     private SitesKmlWriter() {
     }
@@ -69,9 +72,9 @@ public final class SitesKmlWriter {
         return String.format(Locale.ROOT, "%02x%02x%02x%02x", a, b, g, r);
     }
 
-    /** Fill colour (ARGB) of score class k (1..CLASSES). */
+    /** Fill colour (ARGB) of score class k (1..CLASSES) of a spread legend. */
     public static int classColor(int k) {
-        return Colors.ramp(Colors.SCORE, (k - 0.5) / CLASSES);
+        return new ScoreLegend(0, 1, CLASSES).color(k);
     }
 
     private static void writeDocument(XMLStreamWriter w, SiteTable t, Units.DistanceUnit du, Progress progress)
@@ -90,14 +93,7 @@ public final class SitesKmlWriter {
                 idFitsInt = false;
             }
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < r.size(); i++) {
-            if (r.passed(i)) {
-                lo = Math.min(lo, r.score(i));
-                hi = Math.max(hi, r.score(i));
-            }
-        }
+        ScoreLegend legend = ScoreLegend.of(r);
         w.writeStartDocument("UTF-8", "1.0");
         w.writeCharacters("\n");
         w.writeStartElement("kml");
@@ -105,17 +101,21 @@ public final class SitesKmlWriter {
         w.writeStartElement("Document");
         w.writeAttribute("id", "sites");
         text(w, "name", clean(s.scenario().name() == null ? "Sites" : s.scenario().name()));
+        StringBuilder key = new StringBuilder();
+        for (int k = legend.classes(); k >= 1; k--) {
+            key.append("; score-").append(k).append(": ").append(legend.label(k));
+        }
         text(w, "description", clean(t.size() + " sites of " + r.size() + " ranked; " + r.passedCount()
-                + " pass all constraints"));
+                + " pass all constraints. Score classes over the passing sites" + key + "; failed: grey"));
         w.writeCharacters("\n");
         for (int k = 1; k <= CLASSES; k++) {
-            style(w, "score-" + k, classColor(k));
+            style(w, "score-" + k, k <= legend.classes() ? legend.color(k) : classColor(k));
         }
-        style(w, "failed", Colors.rgb(0x9e9e9e));
-        // schema
+        style(w, "failed", ScoreLegend.FAILED);
+        // schema (its id must differ from the Document's: both are xsd:ID)
         w.writeStartElement("Schema");
         w.writeAttribute("name", "sites");
-        w.writeAttribute("id", "sites");
+        w.writeAttribute("id", SCHEMA_ID);
         for (int c = 0; c < cols.size(); c++) {
             SiteTable.Column col = cols.get(c);
             w.writeEmptyElement("SimpleField");
@@ -130,6 +130,10 @@ public final class SitesKmlWriter {
             w.writeAttribute("type", type);
         }
         w.writeEndElement();
+        w.writeCharacters("\n");
+        // the placemarks in one Folder, so that readers (GDAL, QGIS) see a "sites" layer even when it is empty
+        w.writeStartElement("Folder");
+        text(w, "name", "sites");
         w.writeCharacters("\n");
         Object[] v = null;
         StringBuilder html = new StringBuilder(2048);
@@ -167,11 +171,11 @@ public final class SitesKmlWriter {
             }
             html.append("</table>");
             text(w, "description", clean(html.toString()));
-            text(w, "styleUrl", "#" + (r.passed(site) ? "score-" + scoreClass(r.score(site), lo, hi) : "failed"));
+            text(w, "styleUrl", "#" + (r.passed(site) ? "score-" + legend.classOf(r.score(site)) : "failed"));
             // extended data
             w.writeStartElement("ExtendedData");
             w.writeStartElement("SchemaData");
-            w.writeAttribute("schemaUrl", "#sites");
+            w.writeAttribute("schemaUrl", "#" + SCHEMA_ID);
             for (int c = 0; c < cols.size(); c++) {
                 if (v[c] == null) {
                     continue;
@@ -190,17 +194,13 @@ public final class SitesKmlWriter {
             w.writeEndElement();
             w.writeCharacters("\n");
         }
+        w.writeEndElement(); // Folder
         w.writeEndElement();
         w.writeEndElement();
         w.writeCharacters("\n");
         w.writeEndDocument();
     }
 
-    /** Class 1..CLASSES of a passing site's score, stretched over [lo, hi]. */
-    static int scoreClass(double score, double lo, double hi) {
-        double x = hi > lo ? (score - lo) / (hi - lo) : 1;
-        return Math.max(1, Math.min(CLASSES, 1 + (int) Math.floor(x * CLASSES)));
-    }
 
     private static String value(Object x) {
         if (x instanceof Boolean) {

@@ -48,10 +48,10 @@ public final class Units {
         return v;
     }
 
-    /** A value with its unit, e.g. "3.14 mi", "$41.2 M", "1,005.5 ac", "-544 MW"; "missing" for NaN. */
+    /** A value with its unit, e.g. "3.14 mi", "$41.2 M", "1,005.5 ac", "-544 MW"; "no data" for NaN. */
     public static String format(double v, String unit, DistanceUnit d) {
         if (Double.isNaN(v)) {
-            return "missing";
+            return "no data";
         }
         String u = unit == null ? "" : unit;
         switch (u) {

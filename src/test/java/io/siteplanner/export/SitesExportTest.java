@@ -289,9 +289,13 @@ class SitesExportTest {
     @Test
     void kmlColoursAreAabbggrr() {
         assertThat(SitesKmlWriter.kmlColor(0x80112233)).isEqualTo("80332211");
-        assertThat(SitesKmlWriter.scoreClass(1, 0, 1)).isEqualTo(5);
-        assertThat(SitesKmlWriter.scoreClass(0, 0, 1)).isEqualTo(1);
-        assertThat(SitesKmlWriter.scoreClass(0.5, 0, 1)).isEqualTo(3);
+        io.siteplanner.render.ScoreLegend l = new io.siteplanner.render.ScoreLegend(0.5, 1.0, 5);
+        assertThat(l.classOf(1)).isEqualTo(5);
+        assertThat(l.classOf(0.5)).isEqualTo(1);
+        assertThat(l.classOf(0.75)).isEqualTo(3);
+        assertThat(l.classOf(0.6)).isEqualTo(2); // [0.6, 0.7): the lower bound belongs to the class
+        assertThat(l.label(5)).isEqualTo("0.900 \u2013 1.000 (best)");
+        assertThat(l.label(2)).isEqualTo("0.600 \u2013 0.700");
     }
 
     @Test
