@@ -73,6 +73,11 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Distances in km or mi in the PDF and KML (default: from the locale).")
     String distanceUnit;
 
+    @Option(names = "--crs", paramLabel = "CRS", description = "CRS of the coordinates for csv (x/y or lon/lat columns)"
+            + " and gpkg (geometries), e.g. EPSG:26916 (default: csv lon/lat, gpkg the analysis CRS). GeoJSON and KML"
+            + " are always EPSG:4326.")
+    String crs;
+
     @Option(names = "--no-basemap", description = "Leave out the US states/counties basemap in maps.")
     boolean noBasemap;
 
@@ -174,7 +179,12 @@ public final class ExportCommand implements Callable<Integer> {
     private int export(ScoreResult result, MapContent map, Shortlist shortlist, Units.DistanceUnit du,
             SitesExport.Format fmt, String title) throws java.io.IOException {
         SitesExport.Options o = SitesExport.Options.defaults().withShortlist(shortlist, shortlistOnly)
-                .withTop(top == null ? 0 : top).withSize(size.width, size.height).withDistanceUnit(du).withTitle(title);
+                .withTop(top == null ? 0 : top).withSize(size.width, size.height).withDistanceUnit(du).withTitle(title).withCrs(crs);
+        try {
+            SitesExport.crsOf(o, fmt);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--crs " + crs + ": " + e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         SiteTable t = SitesExport.table(result, o);
         if (t.unmatched() > 0) {

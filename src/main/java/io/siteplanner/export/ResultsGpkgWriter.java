@@ -36,11 +36,21 @@ public final class ResultsGpkgWriter {
 
     /** Writes a table as the feature table {@value #TABLE}. */
     public static void write(SiteTable t, Path out, Progress progress) throws IOException {
-        AtomicWrite.write(out, tmp -> writeTo(t, tmp, out, progress));
+        write(t, null, out, progress);
     }
 
-    private static void writeTo(SiteTable t, Path tmp, Path out, Progress progress) throws IOException {
+    /** Writes a table with geometries in {@code crs} (null = the analysis CRS). */
+    public static void write(SiteTable t, org.geotools.api.referencing.crs.CoordinateReferenceSystem crs, Path out,
+            Progress progress) throws IOException {
+        AtomicWrite.write(out, tmp -> writeTo(t, crs, tmp, out, progress));
+    }
+
+    private static void writeTo(SiteTable t, org.geotools.api.referencing.crs.CoordinateReferenceSystem crs, Path tmp,
+            Path out, Progress progress) throws IOException {
         ScoringSession s = t.result().session();
+        org.geotools.api.referencing.crs.CoordinateReferenceSystem target = crs != null ? crs : s.analysisCrs();
+        org.geotools.api.referencing.operation.MathTransform mt = crs == null || s.analysisCrs() == null ? null
+                : Crs.transform(s.analysisCrs(), crs);
         List<SiteTable.Column> cols = t.columns();
         List<Field> fields = new ArrayList<>();
         for (SiteTable.Column c : cols) {
@@ -59,10 +69,10 @@ public final class ResultsGpkgWriter {
             for (int c = 0; c < values.length; c++) {
                 values[c] = "".equals(v[c]) ? null : v[c];
             }
-            features.add(new Feature(p + 1, s.geometry(site), values));
+            features.add(new Feature(p + 1, ResultsGeoJsonWriter.toWgs84(s.geometry(site), mt), values));
         }
-        VectorLayer layer = VectorLayer.builder(TABLE).crs(s.analysisCrs(), s.analysisCrs() == null ? null
-                : Crs.epsgCode(s.analysisCrs())).schema(new Schema(fields))
+        VectorLayer layer = VectorLayer.builder(TABLE).crs(target, target == null ? null : Crs.epsgCode(target))
+                .schema(new Schema(fields))
                 .geometryType(s.candidates().geometryType()).features(features).build();
         try (GeoPackageWriter w = GeoPackageWriter.create(tmp)) {
             w.writeFeatures(TABLE, layer, "ranked sites: " + (s.scenario().name() == null ? "" : s.scenario().name()),

@@ -48,10 +48,12 @@ public final class SiteTable {
     private final int unmatched;
     private final boolean idNumeric;
     private final boolean lonLat;
+    private final boolean geographic;
     private final org.geotools.api.referencing.operation.MathTransform toWgs84;
 
     private SiteTable(ScoreResult result, int[] sites, boolean contributions, Map<Integer, ShortlistEntry> entries,
-            boolean noteColumns, int unmatched, boolean lonLat) {
+            boolean noteColumns, int unmatched, org.geotools.api.referencing.crs.CoordinateReferenceSystem pointCrs) {
+        boolean lonLat = pointCrs != null;
         this.result = result;
         this.sites = sites;
         this.contributions = contributions;
@@ -60,7 +62,8 @@ public final class SiteTable {
         this.unmatched = unmatched;
         ScoringSession s = result.session();
         this.lonLat = lonLat;
-        this.toWgs84 = lonLat && s.analysisCrs() != null ? Crs.transform(s.analysisCrs(), Crs.wgs84()) : null;
+        this.geographic = pointCrs == null || Crs.isGeographic(pointCrs);
+        this.toWgs84 = lonLat && s.analysisCrs() != null ? Crs.transform(s.analysisCrs(), pointCrs) : null;
         this.idNumeric = s.size() == 0 || s.id(0) instanceof Number;
         List<String> base = ResultColumns.names(s);
         Set<String> used = new HashSet<>();
@@ -84,8 +87,8 @@ public final class SiteTable {
             cols.add(new Column(unique("note", used), Type.TEXT));
         }
         if (lonLat) {
-            cols.add(new Column(unique("lon", used), Type.REAL));
-            cols.add(new Column(unique("lat", used), Type.REAL));
+            cols.add(new Column(unique(geographic ? "lon" : "x", used), Type.REAL));
+            cols.add(new Column(unique(geographic ? "lat" : "y", used), Type.REAL));
         }
         this.columns = List.copyOf(cols);
     }
@@ -105,7 +108,7 @@ public final class SiteTable {
         for (int p = 0; p < rows; p++) {
             sites[p] = r.siteAt(p);
         }
-        return new SiteTable(r, sites, false, Map.of(), false, 0, false);
+        return new SiteTable(r, sites, false, Map.of(), false, 0, null);
     }
 
     /**
@@ -124,6 +127,16 @@ public final class SiteTable {
      * each site (JTS interior point) in EPSG:4326, so that a CSV opens as points in a GIS.
      */
     public static SiteTable export(ScoreResult r, Shortlist shortlist, boolean shortlistOnly, int top, boolean lonLat) {
+        return export(r, shortlist, shortlistOnly, top, lonLat ? Crs.wgs84() : null);
+    }
+
+    /**
+     * As {@link #export(ScoreResult, Shortlist, boolean, int, boolean)} with the point columns in
+     * {@code pointCrs}: {@code lon}/{@code lat} for a geographic CRS, {@code x}/{@code y} for a projected one
+     * (null = no point columns).
+     */
+    public static SiteTable export(ScoreResult r, Shortlist shortlist, boolean shortlistOnly, int top,
+            org.geotools.api.referencing.crs.CoordinateReferenceSystem pointCrs) {
         Map<Integer, ShortlistEntry> entries = new HashMap<>();
         int unmatched = 0;
         if (shortlist != null && shortlist.size() > 0) {
@@ -151,7 +164,7 @@ public final class SiteTable {
         }
         int[] sites = rows.stream().mapToInt(Integer::intValue).toArray();
         boolean notes = shortlistOnly || (shortlist != null && shortlist.size() > 0);
-        return new SiteTable(r, sites, true, entries, notes, unmatched, lonLat);
+        return new SiteTable(r, sites, true, entries, notes, unmatched, pointCrs);
     }
 
     public ScoreResult result() {
@@ -238,8 +251,9 @@ public final class SiteTable {
             if (g != null && !g.isEmpty()) {
                 Geometry pt = ResultsGeoJsonWriter.toWgs84(g.getInteriorPoint(), toWgs84);
                 if (pt != null && !pt.isEmpty()) {
-                    lon = Math.rint(pt.getCoordinate().x * 1e7) / 1e7;
-                    lat = Math.rint(pt.getCoordinate().y * 1e7) / 1e7;
+                    double scale = geographic ? 1e7 : 1e3; // 1 cm either way
+                    lon = Math.rint(pt.getCoordinate().x * scale) / scale;
+                    lat = Math.rint(pt.getCoordinate().y * scale) / scale;
                 }
             }
             v[k++] = lon;

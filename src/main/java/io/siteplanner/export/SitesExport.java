@@ -80,9 +80,23 @@ public final class SitesExport {
      * @param title         project title for the PDF, or null
      */
     public record Options(Shortlist shortlist, boolean shortlistOnly, int top, int width, int height, Envelope view,
-            Units.DistanceUnit distanceUnit, String title) {
+            Units.DistanceUnit distanceUnit, String title, String crs) {
         public Options {
             distanceUnit = distanceUnit == null ? Units.DistanceUnit.KM : distanceUnit;
+        }
+
+        public Options(Shortlist shortlist, boolean shortlistOnly, int top, int width, int height, Envelope view,
+                Units.DistanceUnit distanceUnit, String title) {
+            this(shortlist, shortlistOnly, top, width, height, view, distanceUnit, title, null);
+        }
+
+        /**
+         * The CRS of the coordinates: GeoPackage geometries and the CSV's point columns (lon/lat for a
+         * geographic CRS, x/y for a projected one), e.g. "EPSG:26916"; null = the defaults (GeoPackage in the
+         * analysis CRS, CSV lon/lat). GeoJSON and KML are always EPSG:4326 and maps EPSG:3857.
+         */
+        public Options withCrs(String c) {
+            return new Options(shortlist, shortlistOnly, top, width, height, view, distanceUnit, title, c);
         }
 
         /** All sites, 1600 x 1000 px, distances in the default unit of the JVM locale. */
@@ -91,27 +105,27 @@ public final class SitesExport {
         }
 
         public Options withShortlist(Shortlist s, boolean only) {
-            return new Options(s, only, top, width, height, view, distanceUnit, title);
+            return new Options(s, only, top, width, height, view, distanceUnit, title, crs);
         }
 
         public Options withTop(int n) {
-            return new Options(shortlist, shortlistOnly, n, width, height, view, distanceUnit, title);
+            return new Options(shortlist, shortlistOnly, n, width, height, view, distanceUnit, title, crs);
         }
 
         public Options withSize(int w, int h) {
-            return new Options(shortlist, shortlistOnly, top, w, h, view, distanceUnit, title);
+            return new Options(shortlist, shortlistOnly, top, w, h, view, distanceUnit, title, crs);
         }
 
         public Options withView(Envelope v) {
-            return new Options(shortlist, shortlistOnly, top, width, height, v, distanceUnit, title);
+            return new Options(shortlist, shortlistOnly, top, width, height, v, distanceUnit, title, crs);
         }
 
         public Options withDistanceUnit(Units.DistanceUnit d) {
-            return new Options(shortlist, shortlistOnly, top, width, height, view, d, title);
+            return new Options(shortlist, shortlistOnly, top, width, height, view, d, title, crs);
         }
 
         public Options withTitle(String t) {
-            return new Options(shortlist, shortlistOnly, top, width, height, view, distanceUnit, t);
+            return new Options(shortlist, shortlistOnly, top, width, height, view, distanceUnit, t, crs);
         }
     }
 
@@ -132,16 +146,17 @@ public final class SitesExport {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(format, "format");
         Progress p = progress == null ? Progress.NONE : progress;
+        org.geotools.api.referencing.crs.CoordinateReferenceSystem crs = crsOf(options, format);
         switch (format) {
             case CSV:
                 ResultsCsvWriter.write(SiteTable.export(result, options.shortlist(), options.shortlistOnly(), options.top(),
-                        true), out, p);
+                        crs != null ? crs : io.siteplanner.gis.Crs.wgs84()), out, p);
                 break;
             case GEOJSON:
                 ResultsGeoJsonWriter.write(table(result, options), out, p);
                 break;
             case GPKG:
-                ResultsGpkgWriter.write(table(result, options), out, p);
+                ResultsGpkgWriter.write(table(result, options), crs, out, p);
                 break;
             case KML:
                 SitesKmlWriter.write(table(result, options), options.distanceUnit(), out, p);
@@ -163,6 +178,34 @@ public final class SitesExport {
                 break;
             default:
                 throw new IllegalArgumentException("unknown format " + format);
+        }
+    }
+
+    /**
+     * The CRS asked for, checked against the format: GeoJSON (RFC 7946) and KML are longitude/latitude
+     * only, maps are drawn in EPSG:3857.
+     *
+     * @throws IllegalArgumentException for an unknown CRS or one the format cannot use
+     */
+    public static org.geotools.api.referencing.crs.CoordinateReferenceSystem crsOf(Options options, Format format) {
+        if (options.crs() == null || options.crs().isBlank()) {
+            return null;
+        }
+        org.geotools.api.referencing.crs.CoordinateReferenceSystem c = io.siteplanner.gis.Crs.decode(options.crs());
+        switch (format) {
+            case GEOJSON:
+            case KML:
+                Integer code = io.siteplanner.gis.Crs.epsgCode(c);
+                if (code == null || (code != 4326 && code != 4979)) {
+                    throw new IllegalArgumentException(format.name().toLowerCase(Locale.ROOT) + " is always longitude/"
+                            + "latitude (EPSG:4326); --crs " + options.crs() + " applies to csv and gpkg");
+                }
+                return c;
+            case PDF:
+            case PNG:
+                throw new IllegalArgumentException("maps are drawn in EPSG:3857; --crs applies to csv and gpkg");
+            default:
+                return c;
         }
     }
 
