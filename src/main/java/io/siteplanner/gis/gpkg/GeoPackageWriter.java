@@ -242,7 +242,7 @@ public final class GeoPackageWriter implements AutoCloseable {
      * as a stream (never held as a layer). Same table layout as {@link #writeFeatures}; the declared
      * geometry {@code type} is used as given (single geometries are promoted to a multi {@code type}, see
      * {@link #promote}). The table is registered in gpkg_contents and gpkg_geometry_columns, with the extent
-     * of the rows added, by {@link FeatureTable#finish()}; one table at a time.
+     * of the rows added, by {@link FeatureTable#finish()}.
      *
      * @param epsg the CRS's EPSG code when known (null: looked up)
      * @throws IllegalArgumentException when the table name is invalid or already used
