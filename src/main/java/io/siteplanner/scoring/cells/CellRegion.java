@@ -9,14 +9,14 @@ import io.siteplanner.scoring.FeatureFilter;
 import io.siteplanner.scoring.ScenarioException;
 import java.util.ArrayList;
 import java.util.List;
-import org.locationtech.jts.densify.Densifier;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import javax.measure.Unit;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.referencing.crs.ProjectedCRS;
 import org.geotools.api.referencing.operation.TransformException;
+import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import si.uom.SI;
 
 /**

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.siteplanner.model.Geometries;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
-import org.junit.jupiter.api.Test;
 
 class CellGridTest {
     /** 1 acre in m² (international acre, 66 x 660 ft). */
