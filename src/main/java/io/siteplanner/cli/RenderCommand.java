@@ -109,6 +109,13 @@ public final class RenderCommand implements Callable<Integer> {
 
     /** Parses "minLon,minLat,maxLon,maxLat" into an EPSG:3857 envelope. */
     static Envelope parseBbox(String s) {
+        Envelope v = parseLonLatBbox(s);
+        return new Envelope(WebMercator.x(v.getMinX()), WebMercator.x(v.getMaxX()), WebMercator.y(v.getMinY()),
+                WebMercator.y(v.getMaxY()));
+    }
+
+    /** {@code --bbox minLon,minLat,maxLon,maxLat} as a longitude/latitude envelope, checked. */
+    static Envelope parseLonLatBbox(String s) {
         String[] p = s.split(",");
         if (p.length != 4) {
             throw new UsageException("--bbox needs 4 numbers: minLon,minLat,maxLon,maxLat (got '" + s + "')");
@@ -124,6 +131,6 @@ public final class RenderCommand implements Callable<Integer> {
         if (v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -85 || v[3] > 85) {
             throw new UsageException("--bbox must be minLon,minLat,maxLon,maxLat with min < max, lon in -180..180, lat in -85..85");
         }
-        return new Envelope(WebMercator.x(v[0]), WebMercator.x(v[2]), WebMercator.y(v[1]), WebMercator.y(v[3]));
+        return new Envelope(v[0], v[2], v[1], v[3]);
     }
 }

@@ -39,7 +39,8 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Writes a new GeoPackage 1.3 (OGC 12-128r18) with plain JDBC over SQLite: vector layers as feature
- * tables in their own CRS, plus attribute tables the caller creates through {@link #connection()} and
+ * tables in their own CRS ({@link #writeFeatures}, or row by row for streamed output through
+ * {@link #startFeatures}), plus attribute tables the caller creates through {@link #connection()} and
  * registers with {@link #registerAttributes}.
  *
  * <p>Contract:
@@ -218,100 +219,174 @@ public final class GeoPackageWriter implements AutoCloseable {
      */
     public void writeFeatures(String table, VectorLayer layer, String description, Progress progress)
             throws IOException {
-        newTable(table);
         progress.checkCancelled();
-        int srs = srsId(layer.crs(), layer.epsg());
-        Schema schema = layer.schema();
-        int nf = schema.size();
-        // column names: SQLite compares them case-insensitively
-        Set<String> used = new HashSet<>();
-        String[] cols = new String[nf];
-        for (int i = 0; i < nf; i++) {
-            cols[i] = unique(schema.field(i).name(), used);
-        }
-        String fidCol = unique("fid", used);
-        String geomCol = unique("geom", used);
-        GeometryType type = columnType(layer);
-        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(quote(table)).append(" (")
-                .append(quote(fidCol)).append(" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, ")
-                .append(quote(geomCol)).append(' ').append(typeName(type));
-        StringBuilder ins = new StringBuilder("INSERT INTO ").append(quote(table)).append(" VALUES (?, ?");
-        for (int i = 0; i < nf; i++) {
-            ddl.append(", ").append(quote(cols[i])).append(' ').append(sqlType(schema.field(i).type()));
-            ins.append(", ?");
-        }
-        ddl.append(')');
-        ins.append(')');
         boolean keepFids = fidsUnique(layer);
-        boolean z = layer.hasZ();
-        GpkgGeometryEncoder enc = new GpkgGeometryEncoder(z);
-        Envelope ext = new Envelope();
+        FeatureTable t = startFeatures(table, layer.schema(), layer.crs(), layer.epsg(), columnType(layer),
+                layer.hasZ(), description);
         int n = layer.size();
         String label = "writing " + table;
-        try {
-            try (Statement st = con.createStatement()) {
-                st.execute(ddl.toString());
+        for (int i = 0; i < n; i++) {
+            if (i % CHECK_EVERY == 0) {
+                progress.checkCancelled();
+                progress.update((double) i / n, label);
             }
-            try (PreparedStatement ps = con.prepareStatement(ins.toString())) {
-                for (int i = 0; i < n; i++) {
-                    if (i % CHECK_EVERY == 0) {
-                        progress.checkCancelled();
-                        progress.update((double) i / n, label);
-                    }
-                    Feature f = layer.get(i);
-                    ps.setLong(1, keepFids ? f.fid() : i + 1L);
-                    Geometry g = f.geometry();
-                    if (g == null) {
-                        ps.setNull(2, Types.BLOB);
-                    } else {
-                        if (!g.isEmpty()) {
-                            ext.expandToInclude(g.getEnvelopeInternal());
-                        }
-                        ps.setBytes(2, enc.encode(promote(g, type), srs));
-                    }
-                    for (int k = 0; k < nf; k++) {
-                        Object v = k < f.valueCount() ? f.value(k) : null;
-                        bind(ps, 3 + k, v, schema.field(k), table, f.fid());
-                    }
-                    ps.addBatch();
-                    if ((i & 1023) == 1023) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = con.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, identifier,"
-                    + " description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?, 'features', ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?)")) {
-                ps.setString(1, table);
-                ps.setString(2, table);
-                ps.setString(3, description == null ? "" : description);
-                ps.setString(4, now());
-                if (ext.isNull()) {
-                    for (int k = 5; k <= 8; k++) {
-                        ps.setNull(k, Types.DOUBLE);
-                    }
-                } else {
-                    ps.setDouble(5, ext.getMinX());
-                    ps.setDouble(6, ext.getMinY());
-                    ps.setDouble(7, ext.getMaxX());
-                    ps.setDouble(8, ext.getMaxY());
-                }
-                ps.setInt(9, srs);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = con.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, ?, 0)")) {
-                ps.setString(1, table);
-                ps.setString(2, geomCol);
-                ps.setString(3, typeName(type));
-                ps.setInt(4, srs);
-                ps.setInt(5, z ? 1 : 0);
-                ps.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw failure("cannot write layer '" + table + "'", e);
+            Feature f = layer.get(i);
+            t.insert(keepFids ? f.fid() : i + 1L, f);
         }
+        t.finish();
         progress.update(1, label);
+    }
+
+    /**
+     * Starts a feature table that is written row by row with {@link FeatureTable#add}, for output produced
+     * as a stream (never held as a layer). Same table layout as {@link #writeFeatures}; the declared
+     * geometry {@code type} is used as given (single geometries are promoted to a multi {@code type}, see
+     * {@link #promote}). The table is registered in gpkg_contents and gpkg_geometry_columns, with the extent
+     * of the rows added, by {@link FeatureTable#finish()}.
+     *
+     * @param epsg the CRS's EPSG code when known (null: looked up)
+     * @throws IllegalArgumentException when the table name is invalid or already used
+     * @throws IOException on SQLite errors
+     */
+    public FeatureTable startFeatures(String table, Schema schema, CoordinateReferenceSystem crs, Integer epsg,
+            GeometryType type, boolean hasZ, String description) throws IOException {
+        newTable(table);
+        return new FeatureTable(table, schema, srsId(crs, epsg), type, hasZ, description);
+    }
+
+    /** A feature table being written; see {@link #startFeatures}. Not thread-safe. */
+    public final class FeatureTable {
+        private final String table;
+        private final Schema schema;
+        private final int srs;
+        private final GeometryType type;
+        private final boolean z;
+        private final String description;
+        private final String geomCol;
+        private final GpkgGeometryEncoder enc;
+        private final PreparedStatement ps;
+        private final Envelope ext = new Envelope();
+        private long pending;
+        private boolean finished;
+
+        private FeatureTable(String table, Schema schema, int srs, GeometryType type, boolean z, String description)
+                throws IOException {
+            this.table = table;
+            this.schema = schema;
+            this.srs = srs;
+            this.type = type == GeometryType.NONE ? GeometryType.GEOMETRY : type;
+            this.z = z;
+            this.description = description;
+            this.enc = new GpkgGeometryEncoder(z);
+            int nf = schema.size();
+            // column names: SQLite compares them case-insensitively
+            Set<String> used = new HashSet<>();
+            String[] cols = new String[nf];
+            for (int i = 0; i < nf; i++) {
+                cols[i] = unique(schema.field(i).name(), used);
+            }
+            String fidCol = unique("fid", used);
+            geomCol = unique("geom", used);
+            StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(quote(table)).append(" (")
+                    .append(quote(fidCol)).append(" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, ")
+                    .append(quote(geomCol)).append(' ').append(typeName(this.type));
+            StringBuilder ins = new StringBuilder("INSERT INTO ").append(quote(table)).append(" VALUES (?, ?");
+            for (int i = 0; i < nf; i++) {
+                ddl.append(", ").append(quote(cols[i])).append(' ').append(sqlType(schema.field(i).type()));
+                ins.append(", ?");
+            }
+            ddl.append(')');
+            ins.append(')');
+            try {
+                try (Statement st = con.createStatement()) {
+                    st.execute(ddl.toString());
+                }
+                ps = con.prepareStatement(ins.toString());
+            } catch (SQLException e) {
+                throw failure("cannot write layer '" + table + "'", e);
+            }
+        }
+
+        /**
+         * Adds one feature (its fid must be new in this table; values in schema order).
+         *
+         * @throws IOException on SQLite errors or a value that does not match its field type
+         */
+        public void add(Feature f) throws IOException {
+            insert(f.fid(), f);
+        }
+
+        private void insert(long fid, Feature f) throws IOException {
+            if (finished) {
+                throw new IllegalStateException("table '" + table + "' is finished");
+            }
+            try {
+                ps.setLong(1, fid);
+                Geometry g = f.geometry();
+                if (g == null) {
+                    ps.setNull(2, Types.BLOB);
+                } else {
+                    if (!g.isEmpty()) {
+                        ext.expandToInclude(g.getEnvelopeInternal());
+                    }
+                    ps.setBytes(2, enc.encode(promote(g, type), srs));
+                }
+                int nf = schema.size();
+                for (int k = 0; k < nf; k++) {
+                    Object v = k < f.valueCount() ? f.value(k) : null;
+                    bind(ps, 3 + k, v, schema.field(k), table, fid);
+                }
+                ps.addBatch();
+                if ((++pending & 1023) == 0) {
+                    ps.executeBatch();
+                }
+            } catch (SQLException e) {
+                throw failure("cannot write layer '" + table + "'", e);
+            }
+        }
+
+        /** Writes the pending rows and registers the table with the extent of its rows. */
+        public void finish() throws IOException {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            try {
+                ps.executeBatch();
+                ps.close();
+                try (PreparedStatement c = con.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type,"
+                        + " identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?,"
+                        + " 'features', ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    c.setString(1, table);
+                    c.setString(2, table);
+                    c.setString(3, description == null ? "" : description);
+                    c.setString(4, now());
+                    if (ext.isNull()) {
+                        for (int k = 5; k <= 8; k++) {
+                            c.setNull(k, Types.DOUBLE);
+                        }
+                    } else {
+                        c.setDouble(5, ext.getMinX());
+                        c.setDouble(6, ext.getMinY());
+                        c.setDouble(7, ext.getMaxX());
+                        c.setDouble(8, ext.getMaxY());
+                    }
+                    c.setInt(9, srs);
+                    c.executeUpdate();
+                }
+                try (PreparedStatement c = con.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?,"
+                        + " ?, 0)")) {
+                    c.setString(1, table);
+                    c.setString(2, geomCol);
+                    c.setString(3, typeName(type));
+                    c.setInt(4, srs);
+                    c.setInt(5, z ? 1 : 0);
+                    c.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw failure("cannot write layer '" + table + "'", e);
+            }
+        }
     }
 
     /**
