@@ -1,6 +1,6 @@
 package io.siteplanner.cli;
 
-import io.siteplanner.export.AtomicWrite;
+import io.siteplanner.gis.AtomicWrite;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.ReadOptions;
