@@ -29,7 +29,8 @@ class RenderCommandTest {
         }
         assertThat(colours.size()).isGreaterThan(20);
         try (var files = Files.list(tmp)) {
-            assertThat(files).containsExactly(out); // no temp file left behind
+            // the image with its world file and .prj; no temp file left behind
+            assertThat(files).containsExactlyInAnyOrder(out, tmp.resolve("map.pgw"), tmp.resolve("map.prj"));
         }
     }
 

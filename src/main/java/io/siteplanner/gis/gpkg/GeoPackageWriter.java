@@ -265,6 +265,9 @@ public final class GeoPackageWriter implements AutoCloseable {
         private final String geomCol;
         private final GpkgGeometryEncoder enc;
         private final PreparedStatement ps;
+        private final PreparedStatement rtree;
+        private final String rtreeName;
+        private final String fidColumn;
         private final Envelope ext = new Envelope();
         private long pending;
         private boolean finished;
@@ -286,6 +289,7 @@ public final class GeoPackageWriter implements AutoCloseable {
                 cols[i] = unique(schema.field(i).name(), used);
             }
             String fidCol = unique("fid", used);
+            fidColumn = fidCol;
             geomCol = unique("geom", used);
             StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(quote(table)).append(" (")
                     .append(quote(fidCol)).append(" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, ")
@@ -298,10 +302,13 @@ public final class GeoPackageWriter implements AutoCloseable {
             ddl.append(')');
             ins.append(')');
             try {
+                rtreeName = "rtree_" + table + "_" + geomCol;
                 try (Statement st = con.createStatement()) {
                     st.execute(ddl.toString());
+                    st.execute("CREATE VIRTUAL TABLE " + quote(rtreeName) + " USING rtree(id, minx, maxx, miny, maxy)");
                 }
                 ps = con.prepareStatement(ins.toString());
+                rtree = con.prepareStatement("INSERT INTO " + quote(rtreeName) + " VALUES (?, ?, ?, ?, ?)");
             } catch (SQLException e) {
                 throw failure("cannot write layer '" + table + "'", e);
             }
@@ -327,7 +334,14 @@ public final class GeoPackageWriter implements AutoCloseable {
                     ps.setNull(2, Types.BLOB);
                 } else {
                     if (!g.isEmpty()) {
-                        ext.expandToInclude(g.getEnvelopeInternal());
+                        Envelope e = g.getEnvelopeInternal();
+                        ext.expandToInclude(e);
+                        rtree.setLong(1, fid);
+                        rtree.setDouble(2, e.getMinX());
+                        rtree.setDouble(3, e.getMaxX());
+                        rtree.setDouble(4, e.getMinY());
+                        rtree.setDouble(5, e.getMaxY());
+                        rtree.addBatch();
                     }
                     ps.setBytes(2, enc.encode(promote(g, type), srs));
                 }
@@ -339,6 +353,7 @@ public final class GeoPackageWriter implements AutoCloseable {
                 ps.addBatch();
                 if ((++pending & 1023) == 0) {
                     ps.executeBatch();
+                    rtree.executeBatch();
                 }
             } catch (SQLException e) {
                 throw failure("cannot write layer '" + table + "'", e);
@@ -354,6 +369,9 @@ public final class GeoPackageWriter implements AutoCloseable {
             try {
                 ps.executeBatch();
                 ps.close();
+                rtree.executeBatch();
+                rtree.close();
+                spatialIndexTriggers(table, geomCol, fidColumn, rtreeName);
                 try (PreparedStatement c = con.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type,"
                         + " identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?,"
                         + " 'features', ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -386,6 +404,50 @@ public final class GeoPackageWriter implements AutoCloseable {
             } catch (SQLException e) {
                 throw failure("cannot write layer '" + table + "'", e);
             }
+        }
+    }
+
+    /**
+     * Registers the R-tree spatial index of a feature table (GeoPackage extension gpkg_rtree_index, OGC
+     * 12-128r18 Annex F.3, as GDAL writes it): the rtree virtual table is filled while the rows are
+     * written; the triggers that keep it in step with later edits by other tools (GDAL, QGIS, which define
+     * the ST_* functions they call) are created here.
+     */
+    private void spatialIndexTriggers(String t, String c, String fid, String r) throws SQLException {
+        try (Statement st = con.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name TEXT, extension_name"
+                    + " TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE"
+                    + " (table_name, column_name, extension_name))");
+            String qt = quote(t);
+            String qc = quote(c);
+            String qr = quote(r);
+            String qi = quote(fid);
+            String bounds = "NEW." + qi + ", ST_MinX(NEW." + qc + "), ST_MaxX(NEW." + qc + "), ST_MinY(NEW." + qc
+                    + "), ST_MaxY(NEW." + qc + ")";
+            String notEmpty = "NEW." + qc + " NOTNULL AND NOT ST_IsEmpty(NEW." + qc + ")";
+            String empty = "NEW." + qc + " ISNULL OR ST_IsEmpty(NEW." + qc + ")";
+            st.execute("CREATE TRIGGER " + quote(r + "_insert") + " AFTER INSERT ON " + qt + " WHEN (" + notEmpty
+                    + ") BEGIN INSERT OR REPLACE INTO " + qr + " VALUES (" + bounds + "); END");
+            st.execute("CREATE TRIGGER " + quote(r + "_update1") + " AFTER UPDATE OF " + qc + " ON " + qt
+                    + " WHEN OLD." + qi + " = NEW." + qi + " AND (" + notEmpty + ") BEGIN INSERT OR REPLACE INTO " + qr
+                    + " VALUES (" + bounds + "); END");
+            st.execute("CREATE TRIGGER " + quote(r + "_update2") + " AFTER UPDATE OF " + qc + " ON " + qt
+                    + " WHEN OLD." + qi + " = NEW." + qi + " AND (" + empty + ") BEGIN DELETE FROM " + qr
+                    + " WHERE id = OLD." + qi + "; END");
+            st.execute("CREATE TRIGGER " + quote(r + "_update3") + " AFTER UPDATE OF " + qc + " ON " + qt
+                    + " WHEN OLD." + qi + " != NEW." + qi + " AND (" + notEmpty + ") BEGIN DELETE FROM " + qr
+                    + " WHERE id = OLD." + qi + "; INSERT OR REPLACE INTO " + qr + " VALUES (" + bounds + "); END");
+            st.execute("CREATE TRIGGER " + quote(r + "_update4") + " AFTER UPDATE ON " + qt
+                    + " WHEN OLD." + qi + " != NEW." + qi + " AND (" + empty + ") BEGIN DELETE FROM " + qr
+                    + " WHERE id IN (OLD." + qi + ", NEW." + qi + "); END");
+            st.execute("CREATE TRIGGER " + quote(r + "_delete") + " AFTER DELETE ON " + qt + " WHEN OLD." + qc
+                    + " NOT NULL BEGIN DELETE FROM " + qr + " WHERE id = OLD." + qi + "; END");
+        }
+        try (PreparedStatement ps = con.prepareStatement("INSERT INTO gpkg_extensions VALUES (?, ?, 'gpkg_rtree_index',"
+                + " 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')")) {
+            ps.setString(1, t);
+            ps.setString(2, c);
+            ps.executeUpdate();
         }
     }
 
