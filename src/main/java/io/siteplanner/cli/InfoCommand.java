@@ -2,10 +2,12 @@ package io.siteplanner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.LayerFormat;
 import io.siteplanner.gis.LayerSummary;
 import io.siteplanner.gis.ReadOptions;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.model.Layer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,6 +51,14 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (crs != null) {
+            // checked before any file is read: a bad code or WKT (also one nested too deeply) is a usage error
+            try {
+                Crs.decode(crs);
+            } catch (RuntimeException e) {
+                throw new UsageException("--crs: " + Snippets.library(e));
+            }
+        }
         FormatRegistry registry = FormatRegistry.standard();
         LayerFormat format = registry.formatFor(file);
         List<String> layers = registry.layerNames(file);
@@ -69,7 +79,7 @@ public final class InfoCommand implements Callable<Integer> {
         @SuppressWarnings("unchecked")
         List<String> warnings = (List<String>) summary.get("warnings");
         for (String warning : warnings) {
-            err.println("warning: " + file.getFileName() + ": " + warning);
+            err.println("warning: " + file + ": " + warning);
         }
         err.flush();
         if (json) {
