@@ -1,6 +1,7 @@
 package io.siteplanner.gis.kml;
 
 import io.siteplanner.gis.LayerReadException;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.model.Progress;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -56,6 +57,7 @@ final class KmlWalker {
     private int nextId;
     private long placemarks;
     private final Set<String> visited = new HashSet<>();
+    private final io.siteplanner.gis.ZipLimits.Budget budget = KmlSource.walkBudget();
     private Counting counting;
 
     KmlWalker(KmlSource source, Visitor visitor, Progress progress) throws IOException {
@@ -92,13 +94,13 @@ final class KmlWalker {
         }
         XMLInputFactory factory = secureFactory();
         boolean sawDtd = false;
-        try (InputStream raw = source.open(entry)) {
+        try (InputStream raw = source.open(entry, budget)) {
             InputStream in = raw;
             if (depth == 0 && totalBytes > 0) {
                 counting = new Counting(raw);
                 in = counting;
             }
-            XMLStreamReader r = factory.createXMLStreamReader(in);
+            XMLStreamReader r = XmlInput.open(factory, in);
             try {
                 while (r.hasNext()) {
                     int ev = r.next();
@@ -107,7 +109,7 @@ final class KmlWalker {
                     } else if (ev == XMLStreamConstants.START_ELEMENT) {
                         if (!"kml".equals(r.getLocalName())) {
                             throw new LayerReadException(source.file(), source.where(entry) + "not KML: the root"
-                                    + " element is <" + r.getLocalName() + ">, expected <kml>");
+                                    + " element is <" + Snippets.token(r.getLocalName()) + ">, expected <kml>");
                         }
                         walkKml(r, rootId, entry, depth);
                         return;
@@ -131,14 +133,21 @@ final class KmlWalker {
         }
     }
 
-    /** "line L, column C: message" from a StAX error, without the JDK's "ParseError at" prefix. */
+    /**
+     * "line L, column C: message" from a StAX error, without the JDK's "ParseError at" prefix, quoting at
+     * most a short token of the document ({@link Snippets#library}).
+     */
     static String describe(XMLStreamException e) {
         String m = e.getMessage() == null ? "invalid XML" : e.getMessage();
         int i = m.indexOf("Message: ");
         if (i >= 0) {
             m = m.substring(i + "Message: ".length());
         }
-        m = m.replace('\n', ' ').trim();
+        m = Snippets.library(m.replace('\n', ' ').trim(), "invalid XML");
+        Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+        if (cause instanceof XmlInput.BadEncoding) {
+            return cause.getMessage();
+        }
         Location loc = e.getLocation();
         if (loc != null && loc.getLineNumber() > 0) {
             return "line " + loc.getLineNumber() + ", column " + loc.getColumnNumber() + ": " + m;
