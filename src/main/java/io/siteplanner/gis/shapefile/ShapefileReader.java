@@ -2,6 +2,7 @@ package io.siteplanner.gis.shapefile;
 
 import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.ReadOptions;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Schema;
@@ -99,7 +100,7 @@ final class ShapefileReader {
                 String text = readText(files.cpg(), 4096);
                 cpg = CodePages.fromCpg(text);
                 if (cpg == null && !text.isBlank()) {
-                    warnings.add(base + ".cpg names an unknown code page '" + text.strip()
+                    warnings.add(base + ".cpg names an unknown code page '" + Snippets.token(text.strip())
                             + "'; text read with the .dbf's code page or ISO-8859-1");
                 }
             }
@@ -250,16 +251,8 @@ final class ShapefileReader {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
+    /** The first line of a library's message, quoting at most a short token of the input. */
     static String firstLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            m = e.getClass().getSimpleName();
-        }
-        m = m.strip();
-        int nl = m.indexOf('\n');
-        if (nl > 0) {
-            m = m.substring(0, nl).strip();
-        }
-        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+        return Snippets.library(e);
     }
 }
