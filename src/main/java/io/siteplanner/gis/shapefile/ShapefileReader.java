@@ -126,7 +126,8 @@ final class ShapefileReader {
         int dbfCount = dbf.recordCount();
         boolean indexed = shx.usable();
         int limit = indexed ? (int) Math.min(shx.count(), dbfCount) : dbfCount;
-        List<Feature> features = new ArrayList<>(Math.max(16, limit));
+        // the counts come from file sizes that may lie (a 100 MB .dbf of 1-byte records): grow as records come
+        List<Feature> features = new ArrayList<>(Math.max(16, Math.min(limit, 1 << 16)));
         Schema schema = new Schema(dbf.schemaFields());
         int nFields = schema.size();
         ShapeDecoder decoder = new ShapeDecoder(type);
