@@ -15,6 +15,8 @@ public final class Limits {
     public static final int MAX_CSV_COLUMNS = 10_000;
     /** Longest CSV record accepted, in characters (a WKT cell of ~2 million coordinates). */
     public static final int MAX_CSV_RECORD_CHARS = 64 << 20;
+    /** Longest text of one XML element (a KML description or coordinates), in characters. */
+    public static final int MAX_XML_TEXT_CHARS = 64 << 20;
     /** Most bytes one zip entry (a zipped shapefile's part, a KMZ document) may unpack to. */
     public static final long MAX_ZIP_ENTRY_BYTES = 4L << 30;
     /** Compression ratio above which a zip entry larger than {@link #ZIP_RATIO_MIN_BYTES} is a zip bomb. */

@@ -47,6 +47,23 @@ public final class Snippets {
     }
 
     /**
+     * Names found in a file (layers, tables), for a message: at most 20, each through
+     * {@link #token(String, int)} with 40 characters, then "... (N more)".
+     */
+    public static String list(java.util.Collection<String> names) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        for (String n : names) {
+            if (i == 20) {
+                sb.append(", ... (").append(names.size() - 20).append(" more)");
+                break;
+            }
+            sb.append(i++ == 0 ? "" : ", ").append(token(n, 40));
+        }
+        return sb.toString();
+    }
+
+    /**
      * A library's exception message made safe to show: its first line only, every quoted part
      * ({@code "..."}, {@code '...'}, {@code `...`}) cut with {@link #token}, control characters removed, at
      * most {@link #MAX_MESSAGE} characters. Null or blank gives {@code fallback}.

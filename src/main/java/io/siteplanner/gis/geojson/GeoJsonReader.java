@@ -122,8 +122,10 @@ final class GeoJsonReader {
             this.p = parser;
             readDocument();
         } catch (StreamConstraintsException e) {
-            throw new LayerReadException(file, at(e.getLocation()) + "JSON arrays/objects nest more than "
-                    + Limits.MAX_NESTING + " levels deep (limit)", e);
+            String m = String.valueOf(e.getOriginalMessage());
+            throw new LayerReadException(file, at(e.getLocation()) + (m.contains("nesting depth")
+                    ? "JSON arrays/objects nest more than " + Limits.MAX_NESTING + " levels deep (limit)"
+                    : "a JSON value is beyond Jackson's limits: " + lowerFirst(Snippets.library(m, "too long"))), e);
         } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
             throw new LayerReadException(file, at(e.getLocation())
                     + "unexpected end of file (the file is truncated or incomplete)", e);

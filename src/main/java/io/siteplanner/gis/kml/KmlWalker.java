@@ -1,6 +1,7 @@
 package io.siteplanner.gis.kml;
 
 import io.siteplanner.gis.LayerReadException;
+import io.siteplanner.gis.Limits;
 import io.siteplanner.gis.Snippets;
 import io.siteplanner.model.Progress;
 import java.io.ByteArrayInputStream;
@@ -77,7 +78,9 @@ final class KmlWalker {
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
-        f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
+        // not coalescing: a huge text node arrives in chunks, so text() can stop it at the limit instead of
+        // the parser building it whole first
+        f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
         f.setXMLResolver((publicId, systemId, baseUri, namespace) -> new ByteArrayInputStream(new byte[0]));
         return f;
     }
@@ -250,7 +253,11 @@ final class KmlWalker {
         walkEntry(target, id, depth + 1);
     }
 
-    /** The text content of the current element (nested elements' text included); ends on its END_ELEMENT. */
+    /**
+     * The text content of the current element (nested elements' text included); ends on its END_ELEMENT.
+     *
+     * @throws XMLStreamException when the text is longer than {@link Limits#MAX_XML_TEXT_CHARS}
+     */
     static String text(XMLStreamReader r) throws XMLStreamException {
         StringBuilder sb = null;
         String single = null;
@@ -266,6 +273,10 @@ final class KmlWalker {
                     } else {
                         if (sb == null) {
                             sb = new StringBuilder(single);
+                        }
+                        if ((long) sb.length() + r.getTextLength() > Limits.MAX_XML_TEXT_CHARS) {
+                            throw new XMLStreamException("the text of an element is longer than "
+                                    + (Limits.MAX_XML_TEXT_CHARS >> 20) + " M characters (limit)", r.getLocation());
                         }
                         sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                     }

@@ -217,8 +217,8 @@ final class ShapefileZip {
                 return l;
             }
         }
-        throw new ShapefileException("no layer named '" + wanted + "' in the zip (layers: "
-                + String.join(", ", listing.names()) + ")");
+        throw new ShapefileException("no layer named '" + Snippets.token(wanted, 40) + "' in the zip (layers: "
+                + Snippets.list(listing.names()) + ")");
     }
 
     private static void extract(Path zip, ZipFile zf, ZipEntry entry, Path target, ZipLimits.Budget budget)
