@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class Snippets {
     /** The most characters of file content a message quotes. */
-    public static final int MAX_TOKEN = 20;
+    public static final int MAX_TOKEN = 12;
     /** The longest library message kept (after its first line). */
     public static final int MAX_MESSAGE = 200;
 

@@ -133,6 +133,12 @@ final class KmlWalker {
             }
         } catch (XMLStreamException e) {
             throw new LayerReadException(source.file(), source.where(entry) + describe(e), e);
+        } catch (LayerReadException e) {
+            throw e;
+        } catch (IOException e) {
+            // a damaged archive entry (bad deflate data) or a read error of the file
+            throw new LayerReadException(source.file(), source.where(entry) + (source.isZip()
+                    ? "the archive entry is damaged (" : "cannot be read (") + Snippets.library(e) + ")", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.siteplanner.gis.kml;
 
 import io.siteplanner.gis.Limits;
+import io.siteplanner.gis.Snippets;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,20 +53,17 @@ final class XmlInput {
     static XMLStreamReader open(XMLInputFactory factory, InputStream in) throws IOException, XMLStreamException {
         BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
         Charset cs = detect(b);
-        XMLStreamReader r;
-        if (cs == null) {
-            r = factory.createXMLStreamReader(b); // an encoding Java does not know: let the parser decide
-        } else {
-            r = factory.createXMLStreamReader(new StrictReader(b, cs));
-        }
-        return new DepthLimited(r);
+        return new DepthLimited(factory.createXMLStreamReader(new StrictReader(b, cs)));
     }
 
     /**
-     * The encoding of the XML text: from a byte-order mark (which is skipped), from the {@code encoding}
-     * of the XML declaration, else UTF-8. Null when the declared encoding is unknown to Java.
+     * The encoding of the XML text: from a byte-order mark (which is skipped) or the zero bytes of UTF-16,
+     * from the {@code encoding} of the XML declaration, else UTF-8.
+     *
+     * @throws XMLStreamException when the declared encoding is unknown to Java, or is UTF-16/UTF-32 while
+     *         the bytes are not (never left to the JDK parser, which would print its own error)
      */
-    static Charset detect(BufferedInputStream b) throws IOException {
+    static Charset detect(BufferedInputStream b) throws IOException, XMLStreamException {
         b.mark(1024);
         byte[] head = b.readNBytes(1024);
         b.reset();
@@ -110,13 +108,15 @@ final class XmlInput {
             return StandardCharsets.UTF_8;
         }
         String name = decl.substring(q + 1, close).trim().toUpperCase(Locale.ROOT);
-        if (name.equals("UTF-16")) {
-            return null; // without a BOM the byte order is the parser's guess
+        if (name.startsWith("UTF-16") || name.startsWith("UTF-32") || name.startsWith("UCS")) {
+            throw new XMLStreamException("the XML declaration says " + Snippets.token(name)
+                    + " but the text is in a single-byte or UTF-8 encoding");
         }
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
-            return null;
+            throw new XMLStreamException("the XML declaration names the encoding '" + Snippets.token(name)
+                    + "', which is not supported");
         }
     }
 
@@ -152,6 +152,8 @@ final class XmlInput {
         private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
         private final CharBuffer chars = CharBuffer.allocate(1 << 16);
         private boolean eof;
+        private boolean flushing;
+        private boolean done;
         private BadEncoding pending;
         private long line = 1;
         private long column = 1;
@@ -200,12 +202,15 @@ final class XmlInput {
 
         /** Decodes more text; false at the end of the input. */
         private boolean fill() throws IOException {
+            if (done) {
+                return false;
+            }
             chars.clear();
             try {
-                while (chars.position() == 0) {
-                    if (!bytes.hasRemaining() || !eof) {
+                while (chars.position() == 0 && pending == null && !done) {
+                    if (!eof) {
                         bytes.compact();
-                        int r = eof ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
+                        int r = in.read(bytes.array(), bytes.position(), bytes.remaining());
                         if (r < 0) {
                             eof = true;
                         } else {
@@ -213,24 +218,24 @@ final class XmlInput {
                         }
                         bytes.flip();
                     }
-                    CoderResult cr = dec.decode(bytes, chars, eof);
+                    CoderResult cr = flushing ? dec.flush(chars) : dec.decode(bytes, chars, eof);
                     if (cr.isError()) {
-                        // the text decoded so far is handed out first; then the error, at its exact position
-                        pending = new BadEncoding(0, 0, dec.charset().name());
-                        break;
-                    }
-                    if (eof) {
-                        if (dec.flush(chars).isError()) {
-                            pending = new BadEncoding(0, 0, dec.charset().name());
+                        pending = new BadEncoding(0, 0, dec.charset().name()); // position set below
+                    } else if (cr.isOverflow()) {
+                        break; // chars full: hand them out first
+                    } else if (eof) {
+                        if (flushing) {
+                            done = true;
+                        } else {
+                            flushing = true; // all input decoded: flush the decoder next round
                         }
-                        break;
                     }
                 }
             } finally {
                 chars.flip();
             }
             if (pending != null && pending.line == 0) {
-                // position of the bad bytes = position after the chars still to be handed out
+                // the bad bytes come right after the chars still to be handed out
                 long l = line;
                 long c = column;
                 boolean cr = lastCr;

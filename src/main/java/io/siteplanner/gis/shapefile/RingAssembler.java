@@ -42,7 +42,7 @@ final class RingAssembler {
      * record that needs more (hundreds of thousands of mutually nested rings) is skipped as too complex
      * rather than taking minutes.
      */
-    static final long WORK_LIMIT = 100_000_000L;
+    static final long WORK_LIMIT = 20_000_000L;
     static final String COMPLEX = "polygon with too many nested rings to assemble";
     private static final BadRecord TOO_COMPLEX = new BadRecord(COMPLEX);
     private static final int[] ALL = range(4096);

@@ -100,8 +100,12 @@ final class ShapefileReader {
                 String text = readText(files.cpg(), 4096);
                 cpg = CodePages.fromCpg(text);
                 if (cpg == null && !text.isBlank()) {
-                    warnings.add(base + ".cpg names an unknown code page '" + Snippets.token(text.strip())
-                            + "'; text read with the .dbf's code page or ISO-8859-1");
+                    String name = text.strip();
+                    // quoted only when it looks like a code page name: a .cpg may be anything (a link to
+                    // another file), and messages do not quote other files
+                    warnings.add(base + ".cpg names an unknown code page"
+                            + (name.matches("[A-Za-z0-9_.:-]{1,20}") ? " '" + name + "'" : "")
+                            + "; text read with the .dbf's code page or ISO-8859-1");
                 }
             }
 

@@ -296,9 +296,9 @@ class CsvFormatTest {
         assertThat(l.get(2).geometry().getCoordinate().getZ()).isEqualTo(7.0);
         assertThat(l.warnings()).hasSize(2);
         assertThat(l.warnings().get(0)).isEqualTo("1 row skipped: empty geometry (line 6)");
-        // the WKT is quoted only up to 20 characters
+        // the WKT is quoted only up to 12 characters
         assertThat(l.warnings().get(1)).isEqualTo("1 row skipped: invalid WKT geometry (line 5); first: line 5:"
-                + " POLYGON ((0 0, 1 0, ... (Expected word but found End-of-Stream (line 1))");
+                + " POLYGON ((0 ... (Expected word but found End-of-Stream (line 1))");
         VectorLayer byOption = read(p, ReadOptions.DEFAULT.withWktField("SHAPE"));
         assertThat(byOption.size()).isEqualTo(3);
     }
