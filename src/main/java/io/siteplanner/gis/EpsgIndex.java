@@ -355,7 +355,7 @@ final class EpsgIndex {
         }
     }
 
-    private static EpsgIndex load(Path file) {
+    static EpsgIndex load(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
