@@ -2,10 +2,14 @@ package io.siteplanner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.LayerFormat;
+import io.siteplanner.gis.LayerReadException;
 import io.siteplanner.gis.LayerSummary;
+import io.siteplanner.gis.Limits;
 import io.siteplanner.gis.ReadOptions;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.model.Layer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,6 +53,26 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return describe();
+        } catch (StackOverflowError e) {
+            // readers enforce gis.Limits; this only keeps a bug from ending in a stack trace
+            throw new LayerReadException(file, "nested too deeply to read (more than " + Limits.MAX_NESTING
+                    + " levels is not supported)", e);
+        } catch (OutOfMemoryError e) {
+            throw new LayerReadException(file, "too large to load into memory", e);
+        }
+    }
+
+    private Integer describe() throws Exception {
+        if (crs != null) {
+            // checked before any file is read: a bad code or WKT (also one nested too deeply) is a usage error
+            try {
+                Crs.decode(crs);
+            } catch (RuntimeException e) {
+                throw new UsageException("--crs: " + Snippets.library(e));
+            }
+        }
         FormatRegistry registry = FormatRegistry.standard();
         LayerFormat format = registry.formatFor(file);
         List<String> layers = registry.layerNames(file);
@@ -69,7 +93,7 @@ public final class InfoCommand implements Callable<Integer> {
         @SuppressWarnings("unchecked")
         List<String> warnings = (List<String>) summary.get("warnings");
         for (String warning : warnings) {
-            err.println("warning: " + file.getFileName() + ": " + warning);
+            err.println("warning: " + file + ": " + warning);
         }
         err.flush();
         if (json) {

@@ -25,8 +25,10 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * CRS utilities over GeoTools referencing, always longitude-first (x = east).
  *
- * <p>Thread-safe; look-ups are cached because the first EPSG decode unpacks the EPSG database (~2 s)
- * and a full EPSG scan for a WKT ({@link #epsgCode}) can take seconds: call those off the FX thread.
+ * <p>Thread-safe; look-ups are cached because the first EPSG decode unpacks the EPSG database (~2 s).
+ * {@link #epsgCode} identifies CRSs without an EPSG identifier (ESRI .prj files) through an index of the
+ * EPSG database ({@link EpsgIndex}) that is built once per machine (15-30 s, stored in the user cache)
+ * and then answers in milliseconds: call it off the FX thread.
  */
 public final class Crs {
     static {
@@ -66,7 +68,7 @@ public final class Crs {
             try {
                 return parseWkt(c);
             } catch (FactoryException e) {
-                throw new IllegalArgumentException("invalid CRS WKT: " + e.getMessage(), e);
+                throw new IllegalArgumentException("invalid CRS WKT: " + Snippets.library(e), e);
             }
         }
         String norm = normalizeCode(c);
@@ -74,7 +76,7 @@ public final class Crs {
             try {
                 return CRS.decode(k, true);
             } catch (FactoryException e) {
-                throw new IllegalArgumentException("unknown CRS '" + code + "'", e);
+                throw new IllegalArgumentException("unknown CRS '" + Snippets.token(code, 40) + "'", e);
             }
         });
     }
@@ -115,12 +117,21 @@ public final class Crs {
         return u;
     }
 
-    /** Parses WKT (OGC or ESRI .prj flavour). */
+    /**
+     * Parses WKT (OGC or ESRI .prj flavour).
+     *
+     * @throws FactoryException when the WKT is invalid, or nests brackets deeper than
+     *         {@link Limits#MAX_NESTING} (checked before GeoTools' recursive parser sees it)
+     */
     public static CoordinateReferenceSystem parseWkt(String wkt) throws FactoryException {
         String w = wkt.trim();
         CoordinateReferenceSystem cached = BY_WKT.get(w);
         if (cached != null) {
             return cached;
+        }
+        String deep = Limits.wktNestingProblem(w);
+        if (deep != null) {
+            throw new FactoryException(deep);
         }
         CoordinateReferenceSystem crs = CRS.parseWKT(w);
         BY_WKT.put(w, crs);
@@ -128,8 +139,9 @@ public final class Crs {
     }
 
     /**
-     * The EPSG code of a CRS when one matches (ignoring metadata), else null. May scan the EPSG database
-     * for seconds the first time per CRS; cached.
+     * The EPSG code of a CRS: its EPSG identifier, else the one EPSG definition that matches it (see
+     * {@link EpsgIndex}), else null. The first call ever on a machine may build the index (seconds);
+     * later calls take milliseconds; results are cached per CRS.
      */
     public static Integer epsgCode(CoordinateReferenceSystem crs) {
         if (crs == null) {
@@ -154,100 +166,10 @@ public final class Crs {
             }
         }
         try {
-            Integer code = CRS.lookupEpsgCode(crs, false);
-            if (code != null) {
-                return code;
-            }
-        } catch (FactoryException | RuntimeException | LinkageError e) {
-            return NO_CODE;
-        }
-        String key = cacheKey(crs);
-        String cached = diskCache().getProperty(key);
-        if (cached != null) {
-            return cached.equals("none") ? NO_CODE : Integer.parseInt(cached);
-        }
-        // a full scan decodes thousands of EPSG definitions (seconds to tens of seconds for some ESRI
-        // .prj files): give it a time budget; it goes on in the background and fills the caches
-        java.util.concurrent.Future<Integer> scan = SCANNER.submit(() -> {
-            int c = fullScan(crs);
-            EPSG.put(crs, c);
-            remember(key, c);
-            return c;
-        });
-        try {
-            return scan.get(SCAN_BUDGET_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            return NO_CODE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return NO_CODE;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return NO_CODE;
-        }
-    }
-
-    private static final long SCAN_BUDGET_MS = Long.getLong("siteplanner.epsgScanMillis", 4000L);
-    private static final java.util.concurrent.ExecutorService SCANNER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "epsg-scan");
-                t.setDaemon(true);
-                return t;
-            });
-    private static java.util.Properties diskCache;
-
-    private static int fullScan(CoordinateReferenceSystem crs) {
-        try {
-            Integer code = CRS.lookupEpsgCode(crs, true);
+            Integer code = EpsgIndex.get().find(crs);
             return code == null ? NO_CODE : code;
-        } catch (FactoryException | RuntimeException | LinkageError e) {
-            // some EPSG definitions need classes the GeoTools wrapper lacks and abort the scan
+        } catch (RuntimeException | LinkageError e) {
             return NO_CODE;
-        }
-    }
-
-    private static String cacheKey(CoordinateReferenceSystem crs) {
-        try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(crs.toWKT().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 10; i++) {
-                sb.append(String.format("%02x", h[i]));
-            }
-            return sb.toString();
-        } catch (java.security.NoSuchAlgorithmException | UnsupportedOperationException e) {
-            return Integer.toHexString(crs.getName().getCode().hashCode());
-        }
-    }
-
-    private static java.nio.file.Path cacheFile() {
-        return java.nio.file.Paths.get(System.getProperty("user.home"), ".siteplanner", "epsg-cache.properties");
-    }
-
-    /** WKT-hash to EPSG code matches found by earlier full scans (this machine, any run). */
-    private static synchronized java.util.Properties diskCache() {
-        if (diskCache == null) {
-            diskCache = new java.util.Properties();
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(cacheFile())) {
-                diskCache.load(in);
-            } catch (java.io.IOException | IllegalArgumentException e) {
-                // no cache yet
-            }
-        }
-        return diskCache;
-    }
-
-    private static synchronized void remember(String key, int code) {
-        java.util.Properties p = diskCache();
-        p.setProperty(key, code == NO_CODE ? "none" : Integer.toString(code));
-        try {
-            java.nio.file.Files.createDirectories(cacheFile().getParent());
-            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(cacheFile().getParent(), "epsg", ".tmp");
-            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(tmp)) {
-                p.store(out, "SitePlanner: EPSG codes found for CRS definitions (safe to delete)");
-            }
-            java.nio.file.Files.move(tmp, cacheFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException | RuntimeException e) {
-            // a cache only
         }
     }
 

@@ -53,7 +53,9 @@ public final class FormatRegistry {
     /**
      * The format for a file: formats claiming its extension are probed first, then all others.
      *
-     * @throws LayerReadException when the file is missing, empty, a directory, or no format recognises it
+     * @throws LayerReadException when the file is missing, empty, a directory, not a regular file (a FIFO,
+     *         a device such as {@code /dev/zero}, a socket: refused before anything reads from it, so it
+     *         cannot block or stream forever), or no format recognises it
      */
     public LayerFormat formatFor(Path file) throws IOException {
         if (!Files.exists(file)) {
@@ -61,6 +63,9 @@ public final class FormatRegistry {
         }
         if (Files.isDirectory(file)) {
             throw new LayerReadException(file, "is a directory, not a data file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new LayerReadException(file, "is not a regular file (a device, pipe or socket); give a data file");
         }
         if (!Files.isReadable(file)) {
             throw new LayerReadException(file, "file is not readable (permissions)");
@@ -113,7 +118,9 @@ public final class FormatRegistry {
 
     /**
      * Reads a layer. Any unexpected runtime failure of a reader becomes a {@link LayerReadException}
-     * naming the file, so callers never see a raw stack trace.
+     * naming the file, so callers never see a raw stack trace. Readers enforce {@link Limits} themselves;
+     * a {@link StackOverflowError} or {@link OutOfMemoryError} that still escapes one is turned into a
+     * {@code LayerReadException} here as a last line of defence.
      */
     public Layer read(Path file, ReadOptions options, Progress progress) throws IOException {
         LayerFormat f = formatFor(file);
@@ -142,6 +149,9 @@ public final class FormatRegistry {
             throw new LayerReadException(file, describe(e), e);
         } catch (OutOfMemoryError e) {
             throw new LayerReadException(file, "too large to load into memory", e);
+        } catch (StackOverflowError e) {
+            throw new LayerReadException(file, "nested too deeply to read (more than " + Limits.MAX_NESTING
+                    + " levels is not supported)", e);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "reader failed on " + file, e);
             throw new LayerReadException(file, "cannot be read: " + describe(e), e);
@@ -149,9 +159,7 @@ public final class FormatRegistry {
     }
 
     private static String describe(Throwable e) {
-        String m = e.getMessage();
-        String kind = e.getClass().getSimpleName();
-        return m == null || m.isBlank() ? kind : m;
+        return Snippets.library(e);
     }
 
     private String supportedList() {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A file could not be read as a layer. The message always starts with the file name and says what is
- * wrong (and where: record, line, JSON path), so it can be shown to the user as it is.
+ * A file could not be read as a layer. The message always starts with the file as it was given (a
+ * relative path keeps its folders as typed, an absolute one stays absolute) and says what is wrong (and
+ * where: record, line, JSON path), so it can be shown to the user as it is. Problems quote at most a
+ * short token of the file's content ({@link Snippets}).
  */
 public class LayerReadException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -17,7 +19,7 @@ public class LayerReadException extends IOException {
     }
 
     public LayerReadException(Path file, String problem, Throwable cause) {
-        super((file == null ? "" : file.getFileName() + ": ") + problem, cause);
+        super((file == null ? "" : file + ": ") + problem, cause);
         this.file = file;
         this.problem = problem;
     }

@@ -41,7 +41,7 @@ class ProjectCommandTest {
     void infoOnAPlainGeoPackageIsAUsageError() {
         CliTest.Run r = CliTest.run("project", "info", maps("demo/demo.gpkg"));
         assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).isEqualTo("error: demo.gpkg: not a SitePlanner project (a plain GeoPackage: add its layers"
+        assertThat(r.err).isEqualTo("error: " + maps("demo/demo.gpkg") + ": not a SitePlanner project (a plain GeoPackage: add its layers"
                 + " with Add Layer instead)" + System.lineSeparator());
     }
 

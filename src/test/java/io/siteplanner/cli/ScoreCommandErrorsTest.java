@@ -38,7 +38,7 @@ class ScoreCommandErrorsTest {
         CliTest.Run r = score(dir, GOOD);
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err.strip()).isEqualTo("error: " + dir.resolve("scen.json")
-                + ": layers.parcels: parcels.gpkg: file not found");
+                + ": layers.parcels: " + dir.resolve("parcels.gpkg") + ": file not found");
     }
 
     @Test

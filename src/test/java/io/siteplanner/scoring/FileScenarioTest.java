@@ -120,7 +120,7 @@ class FileScenarioTest {
         String json = java.nio.file.Files.readString(DIR.resolve("scenario.json")).replace("zone_risk.csv", "zone_risk.dbf");
         Scenario s = ScenarioReader.parse(json);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioEvaluator.evaluate(s, new FileLayerSource(DIR),
-                Progress.NONE)).isInstanceOf(ScenarioException.class).hasMessage("layers.zones.join.path: zone_risk.dbf:"
+                Progress.NONE)).isInstanceOf(ScenarioException.class).hasMessage("layers.zones.join.path: " + DIR.resolve("zone_risk.dbf") + ":"
                 + " a stand-alone .dbf table cannot be read yet; join the shapefile (.shp) it belongs to, or save the"
                 + " table as CSV");
     }

@@ -137,14 +137,14 @@ class ProjectStoreFailureTest {
             st.executeUpdate("UPDATE siteplanner_meta SET value = '7' WHERE key = 'schema_version'");
         }
         assertThatThrownBy(() -> ProjectStore.open(file)).isInstanceOf(ProjectFormatException.class)
-                .hasMessage("new.siteplan.gpkg: written by a newer SitePlanner (schema 7; this version reads up to 1)");
+                .hasMessage(file + ": written by a newer SitePlanner (schema 7; this version reads up to 1)");
     }
 
     @Test
     void plainGeoPackageIsNotAProject() {
         Path demo = StoreFixtures.maps().resolve("demo").resolve("demo.gpkg");
         assertThatThrownBy(() -> ProjectStore.open(demo)).isInstanceOf(ProjectFormatException.class)
-                .hasMessage("demo.gpkg: not a SitePlanner project (a plain GeoPackage: add its layers with Add Layer"
+                .hasMessage(demo + ": not a SitePlanner project (a plain GeoPackage: add its layers with Add Layer"
                         + " instead)");
     }
 
@@ -153,9 +153,9 @@ class ProjectStoreFailureTest {
         Path text = dir.resolve("notes.siteplan.gpkg");
         Files.writeString(text, "hello, this is not SQLite\n");
         assertThatThrownBy(() -> ProjectStore.open(text)).isInstanceOf(ProjectFormatException.class)
-                .hasMessageStartingWith("notes.siteplan.gpkg: not a GeoPackage");
+                .hasMessageStartingWith(text + ": not a GeoPackage");
         assertThatThrownBy(() -> ProjectStore.open(dir.resolve("missing.siteplan.gpkg")))
-                .isInstanceOf(ProjectFormatException.class).hasMessage("missing.siteplan.gpkg: file not found");
+                .isInstanceOf(ProjectFormatException.class).hasMessage(dir.resolve("missing.siteplan.gpkg") + ": file not found");
     }
 
     @Test

@@ -26,7 +26,8 @@ import java.util.Set;
  * long, x, xcoord, x_coord, point_x, lon_dd, ...} and {@code latitude, lat, y, ycoord, y_coord, point_y,
  * lat_dd, ...}); names that start with {@code lat}/{@code lon} followed by a non-letter
  * ({@code lat_wgs84}); finally any column whose first non-empty value starts with a WKT keyword. Without
- * any, the read fails naming the columns. With a delimiter other than ',' a decimal comma in coordinates
+ * any, the read fails giving the number of columns (not their names: the header is the file's first
+ * line, and messages never quote a line of the file). With a delimiter other than ',' a decimal comma in coordinates
  * ({@code 41,5}) is accepted.
  *
  * <p><b>CRS</b>: {@link ReadOptions#crs()}, default EPSG:4326. When the coordinates cannot be in that CRS
@@ -50,6 +51,9 @@ import java.util.Set;
  *
  * <p><b>Limits</b>: everything is in memory once read; the file is read twice (types first, then values),
  * streaming, so peak memory is the features themselves. No regular expressions or String.split per row.
+ * A record may have at most {@link io.siteplanner.gis.Limits#MAX_CSV_COLUMNS} fields and
+ * {@link io.siteplanner.gis.Limits#MAX_CSV_RECORD_CHARS} characters (else the read fails naming the line);
+ * a WKT value nesting brackets deeper than {@link io.siteplanner.gis.Limits#MAX_NESTING} skips its row.
  */
 public final class CsvFormat implements LayerFormat {
     @Override

@@ -3,6 +3,8 @@ package io.siteplanner.gis.csv;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.LayerReadException;
+import io.siteplanner.gis.Limits;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.gis.ReadOptions;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.Field;
@@ -126,8 +128,8 @@ final class CsvReader {
         }
         String implausible = Crs.checkPlausible(bounds, crs);
         if (implausible != null) {
-            String colText = cols.wkt >= 0 ? "column '" + header.get(cols.wkt) + "'"
-                    : "columns '" + header.get(cols.x) + "'/'" + header.get(cols.y) + "'";
+            String colText = cols.wkt >= 0 ? "column '" + Snippets.token(header.get(cols.wkt)) + "'"
+                    : "columns '" + Snippets.token(header.get(cols.x)) + "'/'" + Snippets.token(header.get(cols.y)) + "'";
             warnings.add(implausible + " The coordinates in " + colText + " were read as " + Crs.name(crs)
                     + "; if they are in another CRS, give it with --crs (e.g. --crs EPSG:26916)");
         }
@@ -312,7 +314,7 @@ final class CsvReader {
             c.y = options.yField() != null ? required(options.yField(), "y") : detectY();
             if (c.x < 0 || c.y < 0) {
                 throw new LayerReadException(file, "only one coordinate column was given and the other one was not"
-                        + " found; give both x and y columns; columns are: " + String.join(", ", header));
+                        + " found; give both x and y columns (the header has " + columns() + ")");
             }
             return c;
         }
@@ -338,8 +340,16 @@ final class CsvReader {
                 return c;
             }
         }
-        throw new LayerReadException(file, "no coordinate columns found: expected lat/lon (or x/y) or a WKT column;"
-                + " columns are: " + String.join(", ", header));
+        throw new LayerReadException(file, "no coordinate columns found: expected lat/lon (or x/y) or a WKT column"
+                + " among the header's " + columns() + "; name them with --x and --y");
+    }
+
+    /**
+     * "N columns": the header's names are not listed in errors, as they are the file's first line (which
+     * could be anything, e.g. a link named x.csv pointing at another file).
+     */
+    private String columns() {
+        return header.size() == 1 ? "1 column" : header.size() + " columns";
     }
 
     private int detectX() {
@@ -355,8 +365,8 @@ final class CsvReader {
     private int required(String name, String what) throws LayerReadException {
         int i = CsvSniffer.find(header, name);
         if (i < 0) {
-            throw new LayerReadException(file, "no column named '" + name + "' (given as the " + what
-                    + " column); columns are: " + String.join(", ", header));
+            throw new LayerReadException(file, "no column named '" + Snippets.token(name, 40) + "' (given as the "
+                    + what + " column; the header has " + columns() + ")");
         }
         return i;
     }
@@ -404,7 +414,7 @@ final class CsvReader {
     private boolean buildFeatures(Columns cols, FieldType[] types, VectorLayer.Builder b, Envelope bounds)
             throws IOException {
         int n = header.size();
-        List<Feature> features = new ArrayList<>((int) Math.min(dataRows, Integer.MAX_VALUE - 8));
+        List<Feature> features = new ArrayList<>((int) Math.min(dataRows, 1 << 20));
         Skips empty = new Skips("empty geometry");
         Skips notNumber = new Skips("coordinates empty or not numbers");
         Skips badWkt = new Skips("invalid WKT geometry");
@@ -429,11 +439,16 @@ final class CsvReader {
                         continue;
                     }
                     String text = t.string(cols.wkt).trim();
+                    String deep = Limits.wktNestingProblem(text);
+                    if (deep != null) {
+                        badWkt.add(t.recordLine(), "line " + t.recordLine() + ": " + deep);
+                        continue;
+                    }
                     try {
                         g = wktReader.read(text);
                     } catch (ParseException | RuntimeException e) {
-                        badWkt.add(t.recordLine(), "line " + t.recordLine() + ": " + shorten(text) + " ("
-                                + e.getMessage() + ")");
+                        badWkt.add(t.recordLine(), "line " + t.recordLine() + ": " + Snippets.token(text) + " ("
+                                + Snippets.library(e) + ")");
                         continue;
                     }
                     if (!hasZ && !g.isEmpty() && !Double.isNaN(g.getCoordinate().getZ())) {
@@ -446,17 +461,16 @@ final class CsvReader {
                     int ye = cols.y < fc ? CsvValues.trimEnd(a, ys, t.end(cols.y)) : 0;
                     if (xs == xe || ys == ye) {
                         notNumber.add(t.recordLine(), "line " + t.recordLine() + ": "
-                                + (xs == xe ? header.get(cols.x) : header.get(cols.y)) + " is empty");
+                                + Snippets.token(xs == xe ? header.get(cols.x) : header.get(cols.y)) + " is empty");
                         continue;
                     }
                     double x = coordinate(a, xs, xe, scratch);
                     double y = coordinate(a, ys, ye, scratch);
                     if (Double.isNaN(x) || Double.isNaN(y) || Double.isInfinite(x) || Double.isInfinite(y)) {
                         String bad = Double.isNaN(x) || Double.isInfinite(x)
-                                ? header.get(cols.x) + " '" + new String(a, xs, xe - xs) + "'"
-                                : header.get(cols.y) + " '" + new String(a, ys, ye - ys) + "'";
-                        notNumber.add(t.recordLine(), "line " + t.recordLine() + ": " + shorten(bad)
-                                + " is not a number");
+                                ? Snippets.token(header.get(cols.x)) + " '" + Snippets.token(new String(a, xs, xe - xs)) + "'"
+                                : Snippets.token(header.get(cols.y)) + " '" + Snippets.token(new String(a, ys, ye - ys)) + "'";
+                        notNumber.add(t.recordLine(), "line " + t.recordLine() + ": " + bad + " is not a number");
                         continue;
                     }
                     g = Geometries.FACTORY.createPoint(new Coordinate(x, y));
@@ -486,10 +500,6 @@ final class CsvReader {
 
     private static boolean isBlank(char[] a, int s, int e) {
         return CsvValues.trimStart(a, s, e) == e;
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     /**

@@ -2,6 +2,7 @@ package io.siteplanner.gis.csv;
 
 import java.io.IOException;
 import java.io.Reader;
+import io.siteplanner.gis.Limits;
 import java.util.Arrays;
 
 /**
@@ -12,18 +13,24 @@ import java.util.Arrays;
  * doubled quotes inside and embedded line breaks and delimiters; quotes inside unquoted fields are kept as
  * they are; characters after a closing quote are appended to the field (lenient, like most spreadsheets).
  * Empty lines are skipped. A quote that is never closed is an error (it would swallow the rest of the
- * file), reported with the line where the record starts.
+ * file), reported with the line where the record starts; so are records longer than
+ * {@link Limits#MAX_CSV_RECORD_CHARS} characters or with more than {@link Limits#MAX_CSV_COLUMNS} fields,
+ * so that memory stays bounded whatever the file says.
  *
  * <p>Not thread-safe; one instance per pass over a file.
  */
 final class CsvTokenizer {
-    /** Thrown for a quoted field that is never closed. */
+    /** Thrown for a quoted field that is never closed, or a record beyond the {@link Limits}. */
     static final class UnclosedQuoteException extends IOException {
         private static final long serialVersionUID = 1L;
         final long line;
 
         UnclosedQuoteException(long line) {
-            super("line " + line + ": a quoted field starts here but its closing quote is missing");
+            this(line, "line " + line + ": a quoted field starts here but its closing quote is missing");
+        }
+
+        UnclosedQuoteException(long line, String message) {
+            super(message);
             this.line = line;
         }
     }
@@ -115,14 +122,23 @@ final class CsvTokenizer {
         return c;
     }
 
-    private void append(char c) {
+    private void append(char c) throws UnclosedQuoteException {
         if (recLen == rec.length) {
-            rec = Arrays.copyOf(rec, rec.length * 2);
+            if (recLen >= Limits.MAX_CSV_RECORD_CHARS) {
+                throw new UnclosedQuoteException(recordLine, "line " + recordLine + ": the record is longer than "
+                        + (Limits.MAX_CSV_RECORD_CHARS >> 20) + " M characters (limit; a quote that is never"
+                        + " closed?)");
+            }
+            rec = Arrays.copyOf(rec, (int) Math.min((long) rec.length * 2, Limits.MAX_CSV_RECORD_CHARS));
         }
         rec[recLen++] = c;
     }
 
-    private void startField() {
+    private void startField() throws UnclosedQuoteException {
+        if (fields == Limits.MAX_CSV_COLUMNS) {
+            throw new UnclosedQuoteException(recordLine, "line " + recordLine + ": more than "
+                    + Limits.MAX_CSV_COLUMNS + " columns (limit)");
+        }
         if (fields == starts.length) {
             starts = Arrays.copyOf(starts, fields * 2);
             ends = Arrays.copyOf(ends, fields * 2);

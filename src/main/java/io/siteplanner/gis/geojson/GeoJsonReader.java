@@ -3,17 +3,22 @@ package io.siteplanner.gis.geojson;
 import static io.siteplanner.gis.geojson.JsonMessages.at;
 import static io.siteplanner.gis.geojson.JsonMessages.describe;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.LayerReadException;
+import io.siteplanner.gis.Limits;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.gis.ReadOptions;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.Field;
@@ -47,9 +52,18 @@ import org.locationtech.jts.geom.Polygon;
  * geometry's {@code type} after its {@code coordinates}). Not thread-safe; one instance per read.
  */
 final class GeoJsonReader {
+    /**
+     * Nesting is limited to {@link Limits#MAX_NESTING} (Jackson's default is 1000, deep enough for the
+     * recursive geometry building to exhaust the stack); error messages quote at most
+     * {@link Snippets#MAX_TOKEN} characters of a bad token and no raw content.
+     */
     static final JsonFactory FACTORY = JsonMapper.builder(JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build()).build().getFactory();
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_NESTING).build())
+            .errorReportConfiguration(ErrorReportConfiguration.builder()
+                    .maxErrorTokenLength(Snippets.MAX_TOKEN).maxRawContentLength(0).build())
+            .build()).build().getFactory();
     private static final GeometryFactory GF = Geometries.FACTORY;
     private static final Object[] EMPTY = new Object[0];
     private static final int MAX_LISTED = 5;
@@ -110,10 +124,27 @@ final class GeoJsonReader {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
             this.p = parser;
             readDocument();
+        } catch (StreamConstraintsException e) {
+            String m = String.valueOf(e.getOriginalMessage());
+            throw new LayerReadException(file, at(e.getLocation()) + (m.contains("nesting depth")
+                    ? "JSON arrays/objects nest more than " + Limits.MAX_NESTING + " levels deep (limit)"
+                    : "a JSON value is beyond Jackson's limits: " + lowerFirst(Snippets.library(m, "too long"))), e);
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            throw new LayerReadException(file, at(e.getLocation())
+                    + "unexpected end of file (the file is truncated or incomplete)", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw JsonMessages.readError(file, e, p);
+            throw new LayerReadException(file, at(e.getLocation())
+                    + lowerFirst(Snippets.library(e.getOriginalMessage(), "invalid JSON")), e);
         }
         return build();
+    }
+
+    private static String lowerFirst(String m) {
+        if (m == null || m.isEmpty()) {
+            return "invalid JSON";
+        }
+        String s = m.replace('\n', ' ');
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private LayerReadException notGeoJson(String why) {
@@ -223,7 +254,7 @@ final class GeoJsonReader {
             case "Topology":
                 throw notGeoJson("type 'Topology': this is TopoJSON; open it as TopoJSON");
             default:
-                throw notGeoJson(at(typeLocation) + "unknown type '" + type + "'");
+                throw notGeoJson(at(typeLocation) + "unknown type '" + Snippets.token(type) + "'");
         }
     }
 
@@ -303,7 +334,7 @@ final class GeoJsonReader {
             }
         }
         if (type != null && !"Feature".equals(type)) {
-            skip("is a '" + type + "' object, not a Feature");
+            skip("is a '" + Snippets.token(type) + "' object, not a Feature");
             return;
         }
         addFeature(id, g, values, problem);
@@ -393,7 +424,7 @@ final class GeoJsonReader {
                 crsName = pr.path("urn").asText(null);
                 break;
             default:
-                crsProblem = "crs member of type '" + type + "' is not supported";
+                crsProblem = "crs member of type '" + Snippets.token(type) + "' is not supported";
                 return;
         }
         if (crsName == null || crsName.isBlank()) {
@@ -547,11 +578,7 @@ final class GeoJsonReader {
 
     private String badNumber(JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
-            String s = p.getText();
-            if (s.length() > 20) {
-                s = s.substring(0, 20) + "...";
-            }
-            return "coordinate \"" + s + "\" is not a number";
+            return "coordinate \"" + Snippets.token(p.getText()) + "\" is not a number";
         }
         return "coordinate is " + describe(t) + ", not a number";
     }
@@ -687,7 +714,7 @@ final class GeoJsonReader {
                 return GF.createMultiPolygon(polys);
             }
             default:
-                fail("unknown geometry type '" + g.type + "'");
+                fail("unknown geometry type '" + Snippets.token(g.type) + "'");
                 return null;
         }
     }
@@ -772,7 +799,8 @@ final class GeoJsonReader {
             try {
                 crs = Crs.decode(options.crs());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("invalid CRS '" + options.crs() + "': " + e.getMessage(), e);
+                throw new IllegalArgumentException("invalid CRS '" + Snippets.token(options.crs(), 40) + "': "
+                        + e.getMessage(), e);
             }
             int code = Crs.parseEpsg(options.crs());
             epsg = code > 0 ? code : null;
@@ -781,8 +809,8 @@ final class GeoJsonReader {
             try {
                 decoded = Crs.decode(crsName);
             } catch (IllegalArgumentException e) {
-                b.warn("the crs member names an unknown CRS '" + crsName
-                        + "'; coordinates have no known CRS (set one with --crs)");
+                b.warn("the crs member names an unknown CRS '" + Snippets.token(crsName, 40) + "' ("
+                        + e.getMessage() + "); coordinates have no known CRS (set one with --crs)");
             }
             crs = decoded;
             int code = decoded == null ? -1 : Crs.parseEpsg(crsName);

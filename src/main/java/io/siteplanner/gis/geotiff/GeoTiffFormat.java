@@ -6,6 +6,7 @@ import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.LayerFormat;
 import io.siteplanner.gis.LayerReadException;
 import io.siteplanner.gis.ReadOptions;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.model.CancelledException;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.RasterLayer;
@@ -123,7 +124,7 @@ public final class GeoTiffFormat implements LayerFormat {
             CoordinateReferenceSystem crs = coverage.getCoordinateReferenceSystem2D();
             if (!(crs instanceof GeographicCRS || crs instanceof ProjectedCRS)) {
                 throw new LayerReadException(file, "GeoTIFF has no usable coordinate reference system"
-                        + (crs == null ? "" : " (found '" + crs.getName().getCode() + "')"));
+                        + (crs == null ? "" : " (found '" + Snippets.token(crs.getName().getCode(), 40) + "')"));
             }
             double noData = noData(reader);
             List<String> warnings = new ArrayList<>();
@@ -215,6 +216,6 @@ public final class GeoTiffFormat implements LayerFormat {
             }
             t = t.getCause();
         }
-        return m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ');
+        return Snippets.library(m, e.getClass().getSimpleName());
     }
 }

@@ -1,6 +1,7 @@
 package io.siteplanner.gis.geotiff;
 
 import io.siteplanner.gis.LayerReadException;
+import io.siteplanner.gis.Limits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,11 +10,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A structural check of a TIFF (classic or BigTIFF) before GeoTools decodes it: the header, the first
- * image directory, and that every strip or tile of the first image lies inside the file. GeoTools reads
- * pixel data lazily and fills what is missing in a truncated file with zeros, so without this check a cut
- * download would load as a raster of wrong values. Also reports whether the image carries GeoTIFF
- * georeferencing tags. Reads only the header, the directory and the offset arrays.
+ * A structural check of a TIFF (classic or BigTIFF) before GeoTools decodes it: the header and every
+ * image directory of the chain (GeoTools reads them all, as overviews), that every strip or tile lies
+ * inside the file, that the blocks cover the image size the directory claims, and that one block decodes
+ * to at most {@link Limits#MAX_TIFF_BLOCK_BYTES}. GeoTools reads pixel data lazily and fills what is
+ * missing in a truncated file with zeros, so without this check a cut download would load as a raster of
+ * wrong values; and it follows a looping directory chain until the heap is exhausted (9-16 s, then
+ * "Java heap space"): a loop, a directory past the end of the file, more than
+ * {@link Limits#MAX_TIFF_DIRECTORIES} directories or an absurd size fail here in milliseconds. Also
+ * reports whether the first image carries GeoTIFF georeferencing tags. Reads only the header, the
+ * directories and the offset arrays.
  */
 final class TiffStructure {
     static final int TAG_WIDTH = 256;
@@ -26,7 +32,14 @@ final class TiffStructure {
     static final int TAG_MODEL_TIEPOINT = 33922;
     static final int TAG_MODEL_TRANSFORMATION = 34264;
     static final int TAG_GEO_KEY_DIRECTORY = 34735;
+    static final int TAG_BITS_PER_SAMPLE = 258;
+    static final int TAG_SAMPLES_PER_PIXEL = 277;
+    static final int TAG_ROWS_PER_STRIP = 278;
+    static final int TAG_PLANAR_CONFIGURATION = 284;
+    static final int TAG_TILE_WIDTH = 322;
+    static final int TAG_TILE_LENGTH = 323;
     private static final int MAX_ENTRIES = 4096;
+    private static final int MAX_SAMPLES = 1 << 16;
 
     /** True when the first 4 bytes are a TIFF or BigTIFF signature in either byte order. */
     static boolean isTiffMagic(byte[] b) {
@@ -125,24 +138,54 @@ final class TiffStructure {
             } else {
                 throw fail("not a TIFF file (version " + magic + ", expected 42 or 43)");
             }
-            if (ifd < 8 || ifd >= size) {
-                throw fail("truncated or corrupt TIFF: the first image directory offset " + ifd
-                        + " is outside the file (" + size + " bytes)");
+            TiffStructure first = null;
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            int index = 0;
+            while (ifd != 0) {
+                index++;
+                String which = index == 1 ? "the first image directory" : "image directory " + index;
+                if (ifd < 8 || ifd >= size) {
+                    throw fail("truncated or corrupt TIFF: " + which + " starts at byte " + ifd
+                            + ", outside the file (" + size + " bytes)");
+                }
+                if (!seen.add(ifd)) {
+                    throw fail("corrupt TIFF: image directory " + (index - 1) + " links back to an earlier one"
+                            + " (the directory chain loops)");
+                }
+                if (index > Limits.MAX_TIFF_DIRECTORIES) {
+                    throw fail("corrupt TIFF: more than " + Limits.MAX_TIFF_DIRECTORIES
+                            + " image directories (limit)");
+                }
+                long[] next = new long[1];
+                TiffStructure d = directory(ifd, which, next);
+                if (first == null) {
+                    first = d;
+                }
+                ifd = next[0];
             }
-            return directory(ifd);
+            return first;
         }
 
-        private TiffStructure directory(long ifd) throws IOException {
+        /** Checks one directory; {@code next[0]} receives the offset of the next one (0 = none). */
+        private TiffStructure directory(long ifd, String which, long[] next) throws IOException {
             int countSize = big ? 8 : 2;
             int entrySize = big ? 20 : 12;
-            ByteBuffer c = read(ifd, countSize, "image directory");
+            ByteBuffer c = read(ifd, countSize, which);
             long n = big ? c.getLong(0) : c.getShort(0) & 0xFFFF;
             if (n <= 0 || n > MAX_ENTRIES) {
-                throw fail("corrupt TIFF: the image directory claims " + n + " entries");
+                throw fail("corrupt TIFF: " + which + " claims " + n + " entries");
             }
-            ByteBuffer e = read(ifd + countSize, (int) (n * entrySize), "image directory entries");
+            ByteBuffer e = read(ifd + countSize, (int) (n * entrySize), which + " entries");
+            ByteBuffer nx = read(ifd + countSize + n * entrySize, big ? 8 : 4, which + " link");
+            next[0] = big ? nx.getLong(0) : nx.getInt(0) & 0xFFFFFFFFL;
             long width = -1;
             long height = -1;
+            long rowsPerStrip = -1;
+            long tileWidth = -1;
+            long tileLength = -1;
+            long samples = 1;
+            long bits = 1;
+            long planar = 1;
             long[] stripOffsets = null;
             long[] stripCounts = null;
             long[] tileOffsets = null;
@@ -157,10 +200,30 @@ final class TiffStructure {
                 int valuePos = base + (big ? 12 : 8);
                 switch (tag) {
                     case TAG_WIDTH:
-                        width = scalar(e, type, valuePos);
+                        width = scalar(e, type, valuePos, "image width");
                         break;
                     case TAG_HEIGHT:
-                        height = scalar(e, type, valuePos);
+                        height = scalar(e, type, valuePos, "image height");
+                        break;
+                    case TAG_BITS_PER_SAMPLE:
+                        for (long b : array(e, type, count, valuePos, "bits per sample")) {
+                            bits = Math.max(bits, b);
+                        }
+                        break;
+                    case TAG_SAMPLES_PER_PIXEL:
+                        samples = scalar(e, type, valuePos, "samples per pixel");
+                        break;
+                    case TAG_ROWS_PER_STRIP:
+                        rowsPerStrip = scalar(e, type, valuePos, "rows per strip");
+                        break;
+                    case TAG_PLANAR_CONFIGURATION:
+                        planar = scalar(e, type, valuePos, "planar configuration");
+                        break;
+                    case TAG_TILE_WIDTH:
+                        tileWidth = scalar(e, type, valuePos, "tile width");
+                        break;
+                    case TAG_TILE_LENGTH:
+                        tileLength = scalar(e, type, valuePos, "tile length");
                         break;
                     case TAG_STRIP_OFFSETS:
                         stripOffsets = array(e, type, count, valuePos, "strip offsets");
@@ -186,16 +249,51 @@ final class TiffStructure {
                 }
             }
             if (width <= 0 || height <= 0) {
-                throw fail("corrupt TIFF: image width/height missing or zero");
+                throw fail("corrupt TIFF: image width/height missing or zero in " + which);
             }
+            if (samples < 1 || samples > MAX_SAMPLES || bits < 1 || bits > 64) {
+                throw fail("corrupt TIFF: " + which + " claims " + samples + " samples of " + bits + " bits per pixel");
+            }
+            long planes = planar == 2 ? samples : 1;
+            long bytesPerPixel = (planar == 2 ? bits + 7 : samples * bits + 7) / 8;
             if (tileOffsets != null) {
+                if (tileWidth <= 0 || tileLength <= 0) {
+                    throw fail("corrupt TIFF: " + which + " has tile offsets but no tile size");
+                }
+                checkLayout(which, "tile", tileWidth * tileLength, bytesPerPixel,
+                        ceilDiv(width, tileWidth) * ceilDiv(height, tileLength) * planes, width, height, tileOffsets);
                 checkBlocks(tileOffsets, tileCounts, "tile");
             } else if (stripOffsets != null) {
+                long rps = rowsPerStrip <= 0 || rowsPerStrip > height ? height : rowsPerStrip;
+                checkLayout(which, "strip", width * rps, bytesPerPixel, ceilDiv(height, rps) * planes, width, height,
+                        stripOffsets);
                 checkBlocks(stripOffsets, stripCounts, "strip");
             } else {
                 throw fail("corrupt TIFF: the image has neither strip nor tile offsets");
             }
             return new TiffStructure(width, height, big, geoTransform, geoKeys);
+        }
+
+        /**
+         * The blocks (strips or tiles) must cover the image, and one block must decode to at most
+         * {@link Limits#MAX_TIFF_BLOCK_BYTES}: a directory claiming a huge size with a few blocks would
+         * otherwise make GeoTools allocate the claimed size.
+         */
+        private void checkLayout(String which, String kind, long pixelsPerBlock, long bytesPerPixel, long needed,
+                long width, long height, long[] offsets) throws LayerReadException {
+            if (pixelsPerBlock <= 0 || pixelsPerBlock > Limits.MAX_TIFF_BLOCK_BYTES / bytesPerPixel) {
+                throw fail("corrupt TIFF: one " + kind + " of " + which + " would decode to more than "
+                        + (Limits.MAX_TIFF_BLOCK_BYTES >> 20) + " MB (limit; the image claims " + width + " x "
+                        + height + " pixels)");
+            }
+            if (offsets.length < needed) {
+                throw fail("corrupt TIFF: " + which + " lists " + offsets.length + " " + kind + "(s) but a " + width
+                        + " x " + height + " image needs " + needed + " (wrong image size?)");
+            }
+        }
+
+        private static long ceilDiv(long a, long b) {
+            return (a + b - 1) / b;
         }
 
         private void checkBlocks(long[] offsets, long[] counts, String kind) throws LayerReadException {
@@ -216,7 +314,7 @@ final class TiffStructure {
             }
         }
 
-        private long scalar(ByteBuffer e, int type, int pos) throws LayerReadException {
+        private long scalar(ByteBuffer e, int type, int pos, String what) throws LayerReadException {
             switch (type) {
                 case 3:
                     return e.getShort(pos) & 0xFFFF;
@@ -225,7 +323,7 @@ final class TiffStructure {
                 case 16:
                     return big ? e.getLong(pos) : -1;
                 default:
-                    throw fail("corrupt TIFF: unexpected field type " + type + " for the image size");
+                    throw fail("corrupt TIFF: unexpected field type " + type + " for the " + what);
             }
         }
 

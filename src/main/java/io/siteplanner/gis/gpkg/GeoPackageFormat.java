@@ -5,6 +5,7 @@ import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.LayerFormat;
 import io.siteplanner.gis.LayerReadException;
 import io.siteplanner.gis.ReadOptions;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.Field;
 import io.siteplanner.model.FieldType;
@@ -223,7 +224,7 @@ public final class GeoPackageFormat implements LayerFormat {
         }
         // xerial messages look like "[SQLITE_CORRUPT] The database disk image is malformed (...)"
         m = m.replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
-        return m.replace('\n', ' ');
+        return Snippets.library(m.replace('\n', ' '), "SQLite error " + e.getErrorCode());
     }
 
     private static LayerReadException sqlProblem(Path file, SQLException e) {
@@ -288,7 +289,7 @@ public final class GeoPackageFormat implements LayerFormat {
                 }
             }
             throw new LayerReadException(file, "the GeoPackage has no feature layers"
-                    + (attributes.isEmpty() ? "" : " (attribute tables: " + String.join(", ", attributes)
+                    + (attributes.isEmpty() ? "" : " (attribute tables: " + Snippets.list(attributes)
                             + "; pick one by name)"));
         }
         ContentsRow found = null;
@@ -310,13 +311,13 @@ public final class GeoPackageFormat implements LayerFormat {
             return found;
         }
         if (found != null) {
-            throw new LayerReadException(file, "'" + found.tableName + "' is a '" + found.dataType
+            throw new LayerReadException(file, "'" + Snippets.token(found.tableName, 40) + "' is a '" + Snippets.token(found.dataType)
                     + "' table, not a feature or attribute table");
         }
-        StringBuilder sb = new StringBuilder("no layer named '").append(wanted).append("' (layers: ")
-                .append(features.isEmpty() ? "none" : String.join(", ", features));
+        StringBuilder sb = new StringBuilder("no layer named '").append(Snippets.token(wanted, 40)).append("' (layers: ")
+                .append(features.isEmpty() ? "none" : Snippets.list(features));
         if (!attributes.isEmpty()) {
-            sb.append("; attribute tables: ").append(String.join(", ", attributes));
+            sb.append("; attribute tables: ").append(Snippets.list(attributes));
         }
         throw new LayerReadException(file, sb.append(')').toString());
     }
@@ -372,7 +373,7 @@ public final class GeoPackageFormat implements LayerFormat {
                     }
                 }
             } catch (SQLException e) {
-                throw new LayerReadException(file, "layer '" + table + "': cannot read gpkg_geometry_columns: "
+                throw new LayerReadException(file, "layer '" + Snippets.token(table, 40) + "': cannot read gpkg_geometry_columns: "
                         + sqlMessage(e), e);
             }
             if (geomColumn == null) {
@@ -410,15 +411,15 @@ public final class GeoPackageFormat implements LayerFormat {
             }
         }
         if (columns.isEmpty() && pk == null && !sawGeomColumn) {
-            throw new LayerReadException(file, "table '" + table + "' listed in gpkg_contents does not exist");
+            throw new LayerReadException(file, "table '" + Snippets.token(table, 40) + "' listed in gpkg_contents does not exist");
         }
         if (geomColumn != null && !sawGeomColumn) {
-            throw new LayerReadException(file, "layer '" + table + "': geometry column '" + geomColumn
+            throw new LayerReadException(file, "layer '" + Snippets.token(table, 40) + "': geometry column '" + Snippets.token(geomColumn, 40)
                     + "' does not exist in the table");
         }
         if (!skipped.isEmpty()) {
             b.warn("skipped " + skipped.size() + " binary column(s) that cannot be shown as attributes: "
-                    + String.join(", ", skipped));
+                    + Snippets.list(skipped));
         }
         List<Field> fields = new ArrayList<>(columns.size());
         for (Column col : columns) {
@@ -497,7 +498,7 @@ public final class GeoPackageFormat implements LayerFormat {
                 }
             }
         } catch (SQLException e) {
-            throw new LayerReadException(file, "layer '" + table + "': cannot read row " + (order + 1)
+            throw new LayerReadException(file, "layer '" + Snippets.token(table, 40) + "': cannot read row " + (order + 1)
                     + " (corrupt or truncated database?): " + sqlMessage(e), e);
         }
         progress.update(1, label);
@@ -507,7 +508,7 @@ public final class GeoPackageFormat implements LayerFormat {
         }
         for (Column col : cols) {
             if (col.bad > 0) {
-                b.warn("field '" + col.name + "': " + col.bad + " value(s) are not " + article(col.type)
+                b.warn("field '" + Snippets.token(col.name, 40) + "': " + col.bad + " value(s) are not " + article(col.type)
                         + " and were set to null (fid " + list(col.badFids, col.bad) + ")");
             }
         }
@@ -746,11 +747,11 @@ public final class GeoPackageFormat implements LayerFormat {
                     } catch (FactoryException | RuntimeException e) {
                         String m = e.getMessage();
                         problem = (problem == null ? "" : problem + "; ") + "its WKT definition cannot be parsed"
-                                + (m == null ? "" : " (" + firstLine(m) + ")");
+                                + (m == null ? "" : " (" + Snippets.library(m, "") + ")");
                     }
                 }
                 if (crs == null) {
-                    b.warn("CRS of srs_id " + srsId + " (" + org + " " + orgId + ") cannot be used"
+                    b.warn("CRS of srs_id " + srsId + " (" + Snippets.token(org) + " " + orgId + ") cannot be used"
                             + (problem == null ? " (no definition)" : ": " + problem)
                             + "; coordinates have no known CRS");
                 }
@@ -762,16 +763,11 @@ public final class GeoPackageFormat implements LayerFormat {
                 int code = Crs.parseEpsg(options.crs());
                 epsg = code > 0 ? code : null;
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("invalid --crs '" + options.crs() + "': " + e.getMessage(), e);
+                throw new IllegalArgumentException("invalid --crs '" + Snippets.token(options.crs(), 40) + "': " + e.getMessage(), e);
             }
         }
         b.crs(crs, epsg);
         return crs;
-    }
-
-    private static String firstLine(String m) {
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     static GeometryType geometryType(String name) {

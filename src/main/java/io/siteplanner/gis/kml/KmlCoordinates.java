@@ -1,5 +1,6 @@
 package io.siteplanner.gis.kml;
 
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.gis.kml.KmlGeometry.BadGeometry;
 import java.util.Arrays;
 import org.locationtech.jts.geom.Coordinate;
@@ -88,13 +89,13 @@ final class KmlCoordinates {
                 end++;
             }
             if (values == 3) {
-                throw new BadGeometry("line " + line + ": more than 3 values in gx:coord '" + s.trim() + "'");
+                throw new BadGeometry("line " + line + ": more than 3 values in gx:coord '" + Snippets.token(s.trim()) + "'");
             }
             v[values++] = number(s, i, end, line);
             i = end;
         }
         if (values < 2) {
-            throw new BadGeometry("line " + line + ": gx:coord '" + s.trim() + "' needs lon lat [alt]");
+            throw new BadGeometry("line " + line + ": gx:coord '" + Snippets.token(s.trim()) + "' needs lon lat [alt]");
         }
         return values == 3 ? v : Arrays.copyOf(v, 2);
     }
@@ -185,11 +186,13 @@ final class KmlCoordinates {
         return line;
     }
 
+    /** The start of the text at {@code from}, up to the line end, as a short token ({@link Snippets#token}). */
     private static String excerpt(String s, int from) {
         int end = from;
-        while (end < s.length() && end - from < 40 && !(s.charAt(end) == '\n' || s.charAt(end) == '\r')) {
+        while (end < s.length() && end - from <= Snippets.MAX_TOKEN
+                && !(s.charAt(end) == '\n' || s.charAt(end) == '\r')) {
             end++;
         }
-        return s.substring(from, end).trim();
+        return Snippets.token(s.substring(from, end).trim());
     }
 }

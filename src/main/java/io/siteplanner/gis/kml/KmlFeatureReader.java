@@ -1,6 +1,7 @@
 package io.siteplanner.gis.kml;
 
 import io.siteplanner.gis.Crs;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.gis.kml.KmlGeometry.BadGeometry;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.Field;
@@ -288,9 +289,8 @@ final class KmlFeatureReader implements KmlWalker.Visitor {
                 if (v == BAD) {
                     badValues++;
                     if (firstBadValue == null) {
-                        firstBadValue = "field '" + fieldNames.get(i) + "' of placemark " + fids.get(k) + ": '"
-                                + (s.length() > 40 ? s.substring(0, 37) + "..." : s.trim()) + "' is not a "
-                                + types[i].label();
+                        firstBadValue = "field '" + Snippets.token(fieldNames.get(i), 40) + "' of placemark "
+                                + fids.get(k) + ": '" + Snippets.token(s.trim()) + "' is not a " + types[i].label();
                     }
                     v = null;
                 }

@@ -4,6 +4,7 @@ import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.LayerFormat;
 import io.siteplanner.gis.LayerReadException;
 import io.siteplanner.gis.ReadOptions;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.gis.kml.KmlLayers.LayerRef;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.VectorLayer;
@@ -123,6 +124,6 @@ public final class KmlFormat implements LayerFormat {
         }
         List<String> names = new ArrayList<>();
         layers.forEach(r -> names.add(r.name()));
-        throw new LayerReadException(file, "no layer named '" + wanted + "' (layers: " + String.join(", ", names) + ")");
+        throw new LayerReadException(file, "no layer named '" + Snippets.token(wanted, 40) + "' (layers: " + Snippets.list(names) + ")");
     }
 }

@@ -87,21 +87,28 @@ final class KmlLayers {
         int containers = w.containers();
         List<LayerRef> out = new ArrayList<>();
         Set<String> used = new HashSet<>();
+        Map<String, Integer> nextSuffix = new HashMap<>();
         if (withPlacemarks.get(KmlWalker.ROOT) || containers == 1) {
             String n = names.get(KmlWalker.ROOT);
-            add(out, used, n == null || n.isEmpty() ? source.baseName() : n, KmlWalker.ROOT);
+            add(out, used, nextSuffix, n == null || n.isEmpty() ? source.baseName() : n, KmlWalker.ROOT);
         }
         for (int id = 1; id < containers; id++) {
             String n = names.get(id);
-            add(out, used, n == null || n.isEmpty() ? "Layer" + out.size() : n, id);
+            add(out, used, nextSuffix, n == null || n.isEmpty() ? "Layer" + out.size() : n, id);
         }
         return out;
     }
 
-    private static void add(List<LayerRef> out, Set<String> used, String name, int id) {
+    /** Adds a layer under a unique name; the next suffix per name is remembered (linear for many repeats). */
+    private static void add(List<LayerRef> out, Set<String> used, Map<String, Integer> nextSuffix, String name,
+            int id) {
         String unique = name;
-        for (int k = 2; !used.add(unique); k++) {
-            unique = name + " (#" + k + ")";
+        if (!used.add(unique)) {
+            int k = nextSuffix.getOrDefault(name, 2);
+            do {
+                unique = name + " (#" + k++ + ")";
+            } while (!used.add(unique));
+            nextSuffix.put(name, k);
         }
         out.add(new LayerRef(unique, id));
     }

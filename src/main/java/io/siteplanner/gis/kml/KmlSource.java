@@ -2,6 +2,9 @@ package io.siteplanner.gis.kml;
 
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.LayerReadException;
+import io.siteplanner.gis.Limits;
+import io.siteplanner.gis.Snippets;
+import io.siteplanner.gis.ZipLimits;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,18 +24,15 @@ import java.util.zip.ZipFile;
  * write anywhere. Such unsafe names (with {@code ..}, absolute, or with a drive letter) are also never
  * chosen as the document or followed as links.
  *
- * <p>Zip-bomb guards: an entry whose declared size exceeds {@link #MAX_ENTRY_BYTES}, or that is larger
- * than {@link #RATIO_MIN_BYTES} and declares a compression ratio above {@link #MAX_RATIO}, is refused
- * before reading; while reading, the bytes actually inflated are counted and the read stops with an error
- * past {@link #MAX_ENTRY_BYTES} whatever the header said.
+ * <p>Zip-bomb guards ({@link ZipLimits}): an entry whose declared size exceeds {@link #MAX_ENTRY_BYTES}, or
+ * that is larger than {@link Limits#ZIP_RATIO_MIN_BYTES} and declares a compression ratio above
+ * {@link Limits#MAX_ZIP_RATIO}, is refused before reading; while reading, the bytes actually inflated are
+ * counted and the read stops with an error past those limits whatever the header said, and past
+ * {@link #MAX_ENTRY_BYTES} of KML text from all the entries one walk follows.
  */
 final class KmlSource {
-    /** Largest KML text accepted from one archive entry (1 GiB). */
+    /** Largest KML text accepted from one archive (1 GiB, all entries one walk follows together). */
     static final long MAX_ENTRY_BYTES = 1L << 30;
-    /** Declared compression ratio above which a large entry is refused as a zip bomb. */
-    static final long MAX_RATIO = 500;
-    /** Entries smaller than this are not checked for their ratio. */
-    static final long RATIO_MIN_BYTES = 8L << 20;
 
     private final Path file;
     private final boolean zip;
@@ -52,7 +52,7 @@ final class KmlSource {
         try (ZipFile z = new ZipFile(file.toFile())) {
             return new KmlSource(file, true, chooseDocument(file, z));
         } catch (ZipException e) {
-            throw new LayerReadException(file, "not a valid KMZ (zip) archive: " + e.getMessage(), e);
+            throw new LayerReadException(file, "not a valid KMZ (zip) archive: " + Snippets.library(e), e);
         }
     }
 
@@ -112,7 +112,8 @@ final class KmlSource {
             return first;
         }
         throw new LayerReadException(file, "the KMZ archive contains no KML document (doc.kml)"
-                + (unsafe.isEmpty() ? "" : "; entries with unsafe paths were ignored: " + String.join(", ", unsafe)));
+                + (unsafe.isEmpty() ? "" : "; " + unsafe.size() + " entries with unsafe paths (such as '"
+                        + Snippets.token(unsafe.get(0), 40) + "') were ignored"));
     }
 
     /** True for a relative entry name without ".." segments, drive letters or backslash tricks. */
@@ -167,8 +168,12 @@ final class KmlSource {
         return out.isEmpty() ? null : String.join("/", out);
     }
 
-    /** Opens the main document (entry null) or another archive entry. The caller closes the stream. */
-    InputStream open(String entry) throws IOException {
+    /**
+     * Opens the main document (entry null) or another archive entry. The caller closes the stream. Archive
+     * entries are bounded by {@link ZipLimits} (declared sizes checked first, inflated bytes counted) and
+     * by {@code budget}, shared by every entry of one walk.
+     */
+    InputStream open(String entry, ZipLimits.Budget budget) throws IOException {
         if (!zip) {
             return Files.newInputStream(file);
         }
@@ -176,70 +181,35 @@ final class KmlSource {
         try {
             ZipEntry e = z.getEntry(entry);
             if (e == null) {
-                throw new LayerReadException(file, "archive entry " + entry + " is missing");
+                throw new LayerReadException(file, "archive entry " + Snippets.token(entry, 40) + " is missing");
             }
-            long size = e.getSize();
-            long packed = e.getCompressedSize();
-            if (size > MAX_ENTRY_BYTES) {
-                throw new LayerReadException(file, entry + " would unpack to " + size + " bytes, more than the "
-                        + (MAX_ENTRY_BYTES >> 20) + " MB limit for a KML document");
+            String problem = ZipLimits.declaredProblem(e);
+            if (problem == null && e.getSize() > MAX_ENTRY_BYTES) {
+                problem = "zip entry " + Snippets.token(entry, 40) + " would unpack to " + e.getSize()
+                        + " bytes, more than the " + (MAX_ENTRY_BYTES >> 20) + " MB limit for a KML document";
             }
-            if (size > RATIO_MIN_BYTES && packed > 0 && size / packed > MAX_RATIO) {
-                throw new LayerReadException(file, entry + " is compressed " + (size / packed) + ":1 (" + size
-                        + " bytes from " + packed + "); refusing it as a likely zip bomb");
+            if (problem != null) {
+                throw new LayerReadException(file, problem);
             }
-            return new Limited(z.getInputStream(e), z, entry);
+            InputStream in = ZipLimits.bounded(file, e, z.getInputStream(e), budget);
+            return new FilterInputStream(in) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        z.close();
+                    }
+                }
+            };
         } catch (IOException | RuntimeException ex) {
             z.close();
             throw ex;
         }
     }
 
-    /** Counts inflated bytes, fails past the limit, and closes the archive with the stream. */
-    private final class Limited extends FilterInputStream {
-        private final ZipFile zipFile;
-        private final String entry;
-        private long count;
-
-        Limited(InputStream in, ZipFile zipFile, String entry) {
-            super(in);
-            this.zipFile = zipFile;
-            this.entry = entry;
-        }
-
-        private void add(long n) throws IOException {
-            count += n;
-            if (count > MAX_ENTRY_BYTES) {
-                throw new LayerReadException(file, entry + " unpacks to more than " + (MAX_ENTRY_BYTES >> 20)
-                        + " MB; refusing it as a likely zip bomb");
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                add(1);
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                super.close();
-            } finally {
-                zipFile.close();
-            }
-        }
+    /** A budget for one walk: at most {@link #MAX_ENTRY_BYTES} of KML text from all entries together. */
+    static ZipLimits.Budget walkBudget() {
+        return new ZipLimits.Budget(MAX_ENTRY_BYTES);
     }
 }

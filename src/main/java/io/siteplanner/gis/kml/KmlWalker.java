@@ -1,6 +1,8 @@
 package io.siteplanner.gis.kml;
 
 import io.siteplanner.gis.LayerReadException;
+import io.siteplanner.gis.Limits;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.model.Progress;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -56,6 +58,7 @@ final class KmlWalker {
     private int nextId;
     private long placemarks;
     private final Set<String> visited = new HashSet<>();
+    private final io.siteplanner.gis.ZipLimits.Budget budget = KmlSource.walkBudget();
     private Counting counting;
 
     KmlWalker(KmlSource source, Visitor visitor, Progress progress) throws IOException {
@@ -75,7 +78,9 @@ final class KmlWalker {
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
-        f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
+        // not coalescing: a huge text node arrives in chunks, so text() can stop it at the limit instead of
+        // the parser building it whole first
+        f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
         f.setXMLResolver((publicId, systemId, baseUri, namespace) -> new ByteArrayInputStream(new byte[0]));
         return f;
     }
@@ -92,13 +97,13 @@ final class KmlWalker {
         }
         XMLInputFactory factory = secureFactory();
         boolean sawDtd = false;
-        try (InputStream raw = source.open(entry)) {
+        try (InputStream raw = source.open(entry, budget)) {
             InputStream in = raw;
             if (depth == 0 && totalBytes > 0) {
                 counting = new Counting(raw);
                 in = counting;
             }
-            XMLStreamReader r = factory.createXMLStreamReader(in);
+            XMLStreamReader r = XmlInput.open(factory, in);
             try {
                 while (r.hasNext()) {
                     int ev = r.next();
@@ -107,7 +112,7 @@ final class KmlWalker {
                     } else if (ev == XMLStreamConstants.START_ELEMENT) {
                         if (!"kml".equals(r.getLocalName())) {
                             throw new LayerReadException(source.file(), source.where(entry) + "not KML: the root"
-                                    + " element is <" + r.getLocalName() + ">, expected <kml>");
+                                    + " element is <" + Snippets.token(r.getLocalName()) + ">, expected <kml>");
                         }
                         walkKml(r, rootId, entry, depth);
                         return;
@@ -128,17 +133,30 @@ final class KmlWalker {
             }
         } catch (XMLStreamException e) {
             throw new LayerReadException(source.file(), source.where(entry) + describe(e), e);
+        } catch (LayerReadException e) {
+            throw e;
+        } catch (IOException e) {
+            // a damaged archive entry (bad deflate data) or a read error of the file
+            throw new LayerReadException(source.file(), source.where(entry) + (source.isZip()
+                    ? "the archive entry is damaged (" : "cannot be read (") + Snippets.library(e) + ")", e);
         }
     }
 
-    /** "line L, column C: message" from a StAX error, without the JDK's "ParseError at" prefix. */
+    /**
+     * "line L, column C: message" from a StAX error, without the JDK's "ParseError at" prefix, quoting at
+     * most a short token of the document ({@link Snippets#library}).
+     */
     static String describe(XMLStreamException e) {
         String m = e.getMessage() == null ? "invalid XML" : e.getMessage();
         int i = m.indexOf("Message: ");
         if (i >= 0) {
             m = m.substring(i + "Message: ".length());
         }
-        m = m.replace('\n', ' ').trim();
+        m = Snippets.library(m.replace('\n', ' ').trim(), "invalid XML");
+        Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+        if (cause instanceof XmlInput.BadEncoding) {
+            return cause.getMessage();
+        }
         Location loc = e.getLocation();
         if (loc != null && loc.getLineNumber() > 0) {
             return "line " + loc.getLineNumber() + ", column " + loc.getColumnNumber() + ": " + m;
@@ -241,7 +259,11 @@ final class KmlWalker {
         walkEntry(target, id, depth + 1);
     }
 
-    /** The text content of the current element (nested elements' text included); ends on its END_ELEMENT. */
+    /**
+     * The text content of the current element (nested elements' text included); ends on its END_ELEMENT.
+     *
+     * @throws XMLStreamException when the text is longer than {@link Limits#MAX_XML_TEXT_CHARS}
+     */
     static String text(XMLStreamReader r) throws XMLStreamException {
         StringBuilder sb = null;
         String single = null;
@@ -257,6 +279,10 @@ final class KmlWalker {
                     } else {
                         if (sb == null) {
                             sb = new StringBuilder(single);
+                        }
+                        if ((long) sb.length() + r.getTextLength() > Limits.MAX_XML_TEXT_CHARS) {
+                            throw new XMLStreamException("the text of an element is longer than "
+                                    + (Limits.MAX_XML_TEXT_CHARS >> 20) + " M characters (limit)", r.getLocation());
                         }
                         sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                     }

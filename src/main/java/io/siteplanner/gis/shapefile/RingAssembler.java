@@ -4,12 +4,14 @@ import io.siteplanner.model.Geometries;
 import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.impl.CoordinateArraySequence;
+import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Turns the rings of one shapefile polygon record into a {@link Polygon} or a multi-polygon.
@@ -25,12 +27,30 @@ import org.locationtech.jts.geom.impl.CoordinateArraySequence;
  * around it, all others are shells) when there is no clockwise ring at all, or when such an orphan
  * ring contains a clockwise ring: then the file wrote its rings the other way round (OGC order).</li>
  * </ol>
- * Rings must be closed and have at least 4 points (the caller checks). Not thread-safe (scratch arrays).
+ * Rings must be closed and have at least 4 points (the caller checks). Records with more than
+ * {@link #INDEX_FROM} rings look for containing rings through an R-tree of ring boxes, and the work for one
+ * record is bounded ({@link #WORK_LIMIT}): a record needing more is skipped ({@link BadRecord}) instead of
+ * running for minutes. Not thread-safe (scratch arrays).
  */
 final class RingAssembler {
     private static final LinearRing[] NO_HOLES = new LinearRing[0];
 
+    /** Records with more rings than this find containing rings through an R-tree of ring boxes. */
+    static final int INDEX_FROM = 256;
+    /**
+     * Box tests plus vertices visited by point-in-ring tests allowed for one record (well under a second); a
+     * record that needs more (hundreds of thousands of mutually nested rings) is skipped as too complex
+     * rather than taking minutes.
+     */
+    static final long WORK_LIMIT = 20_000_000L;
+    static final String COMPLEX = "polygon with too many nested rings to assemble";
+    private static final BadRecord TOO_COMPLEX = new BadRecord(COMPLEX);
+    private static final int[] ALL = range(4096);
+
     private final GeometryFactory gf = Geometries.FACTORY;
+    private long work;
+    private STRtree index;
+    private int[] position = new int[16];
     private double[] area = new double[16];
     private double[] minX = new double[16];
     private double[] minY = new double[16];
@@ -51,7 +71,7 @@ final class RingAssembler {
      *
      * @param dim coordinate dimension (2 or 3)
      */
-    Geometry assemble(Coordinate[][] rings, int n, int dim) {
+    Geometry assemble(Coordinate[][] rings, int n, int dim) throws BadRecord {
         if (n == 1) {
             return gf.createPolygon(ring(rings[0], dim), NO_HOLES);
         }
@@ -88,6 +108,8 @@ final class RingAssembler {
                 cw++;
             }
         }
+        work = 0;
+        index = n > INDEX_FROM ? boxIndex(n) : null;
         if (cw == 0) {
             return byNesting(rings, n, dim);
         }
@@ -97,9 +119,9 @@ final class RingAssembler {
                     continue;
                 }
                 int best = -1;
-                for (int s = 0; s < n; s++) {
-                    if (shell[s] && parent[s] == -1 && (best < 0 || area[s] < area[best]) && boxContains(s, h)
-                            && inside(rings, h, s)) {
+                for (int s : candidates(h, n)) {
+                    if (shell[s] && parent[s] == -1 && (best < 0 || area[s] < area[best] || area[s] == area[best] && s < best)
+                            && boxContains(s, h) && inside(rings, h, s)) {
                         best = s;
                     }
                 }
@@ -109,8 +131,8 @@ final class RingAssembler {
             // ring, the file's orientation is reversed and only nesting can be trusted
             for (int o = 0; o < n; o++) {
                 if (!shell[o] && parent[o] < 0) {
-                    for (int s = 0; s < n; s++) {
-                        if (shell[s] && boxContains(o, s) && inside(rings, s, o)) {
+                    for (int s : boxes(o, n, false)) {
+                        if (shell[s] && inside(rings, s, o)) {
                             return byNesting(rings, n, dim);
                         }
                     }
@@ -126,29 +148,46 @@ final class RingAssembler {
     }
 
     /** Nesting only: even depth = shell, odd depth = hole of the smallest ring around it. */
-    private Geometry byNesting(Coordinate[][] rings, int n, int dim) {
+    private Geometry byNesting(Coordinate[][] rings, int n, int dim) throws BadRecord {
+        Integer[] sorted = new Integer[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            sorted[i] = i;
             area[i] = Math.abs(area[i]);
         }
-        // insertion sort by area, largest first (n is small in practice)
-        for (int i = 1; i < n; i++) {
-            int v = order[i];
-            int j = i - 1;
-            while (j >= 0 && area[order[j]] < area[v]) {
-                order[j + 1] = order[j];
-                j--;
-            }
-            order[j + 1] = v;
+        // largest first; stable, so rings of equal area keep their order
+        java.util.Arrays.sort(sorted, (a, b) -> Double.compare(area[b], area[a]));
+        for (int k = 0; k < n; k++) {
+            order[k] = sorted[k];
+            position[sorted[k]] = k;
         }
         for (int k = 0; k < n; k++) {
             int i = order[k];
             int p = -1;
-            for (int m = k - 1; m >= 0; m--) {
-                int j = order[m];
-                if (boxContains(j, i) && inside(rings, i, j)) {
-                    p = j;
-                    break;
+            if (index == null) {
+                for (int m = k - 1; m >= 0; m--) {
+                    int j = order[m];
+                    if (boxContains(j, i) && inside(rings, i, j)) {
+                        p = j;
+                        break;
+                    }
+                }
+            } else {
+                // the ring around i that comes last in the order (the smallest one): candidates by position
+                int[] around = boxes(i, n, true);
+                int[] byPos = new int[around.length];
+                int c = 0;
+                for (int j : around) {
+                    if (position[j] < k) {
+                        byPos[c++] = position[j];
+                    }
+                }
+                java.util.Arrays.sort(byPos, 0, c);
+                for (int m = c - 1; m >= 0; m--) {
+                    int j = order[byPos[m]];
+                    if (inside(rings, i, j)) {
+                        p = j;
+                        break;
+                    }
                 }
             }
             depth[i] = p < 0 ? 0 : depth[p] + 1;
@@ -158,35 +197,106 @@ final class RingAssembler {
         return build(rings, n, dim);
     }
 
+    /** Linear in the number of rings: holes are grouped by their shell in one pass. */
     private Geometry build(Coordinate[][] rings, int n, int dim) {
+        int[] holeCount = new int[n];
         int shells = 0;
         for (int i = 0; i < n; i++) {
             if (shell[i]) {
                 shells++;
+            } else if (parent[i] >= 0) {
+                holeCount[parent[i]]++;
+            }
+        }
+        LinearRing[][] holes = new LinearRing[n][];
+        int[] filled = new int[n];
+        for (int h = 0; h < n; h++) {
+            if (!shell[h] && parent[h] >= 0) {
+                int s = parent[h];
+                if (holes[s] == null) {
+                    holes[s] = new LinearRing[holeCount[s]];
+                }
+                holes[s][filled[s]++] = ring(rings[h], dim);
             }
         }
         Polygon[] polys = new Polygon[shells];
         int k = 0;
         for (int s = 0; s < n; s++) {
-            if (!shell[s]) {
-                continue;
+            if (shell[s]) {
+                polys[k++] = gf.createPolygon(ring(rings[s], dim), holes[s] == null ? NO_HOLES : holes[s]);
             }
-            int holes = 0;
-            for (int h = 0; h < n; h++) {
-                if (!shell[h] && parent[h] == s) {
-                    holes++;
-                }
-            }
-            LinearRing[] hr = holes == 0 ? NO_HOLES : new LinearRing[holes];
-            int m = 0;
-            for (int h = 0; h < n && m < holes; h++) {
-                if (!shell[h] && parent[h] == s) {
-                    hr[m++] = ring(rings[h], dim);
-                }
-            }
-            polys[k++] = gf.createPolygon(ring(rings[s], dim), hr);
         }
         return polys.length == 1 ? polys[0] : gf.createMultiPolygon(polys);
+    }
+
+    /**
+     * Rings whose bounding box may contain ring {@code i}'s: all rings for small records, else those the
+     * box index finds (counted against the work budget).
+     */
+    private int[] candidates(int i, int n) throws BadRecord {
+        if (index == null) {
+            charge(n);
+            return ALL.length >= n ? java.util.Arrays.copyOf(ALL, n) : range(n);
+        }
+        return boxes(i, n, true);
+    }
+
+    /**
+     * Rings other than {@code i} whose bounding box contains ring {@code i}'s ({@code around}), or lies in
+     * it (not {@code around}), via the index or a scan.
+     */
+    private int[] boxes(int i, int n, boolean around) throws BadRecord {
+        int[] out = new int[8];
+        int c = 0;
+        if (index == null) {
+            charge(n);
+            for (int j = 0; j < n; j++) {
+                if (j != i && (around ? boxContains(j, i) : boxContains(i, j))) {
+                    if (c == out.length) {
+                        out = java.util.Arrays.copyOf(out, 2 * c);
+                    }
+                    out[c++] = j;
+                }
+            }
+            return java.util.Arrays.copyOf(out, c);
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<Integer> hits = index.query(new Envelope(minX[i], maxX[i], minY[i], maxY[i]));
+        charge(hits.size());
+        for (int j : hits) {
+            if (j != i && (around ? boxContains(j, i) : boxContains(i, j))) {
+                if (c == out.length) {
+                    out = java.util.Arrays.copyOf(out, 2 * c);
+                }
+                out[c++] = j;
+            }
+        }
+        return java.util.Arrays.copyOf(out, c);
+    }
+
+    private STRtree boxIndex(int n) {
+        STRtree t = new STRtree();
+        for (int i = 0; i < n; i++) {
+            t.insert(new Envelope(minX[i], maxX[i], minY[i], maxY[i]), i);
+        }
+        t.build();
+        return t;
+    }
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    /** Adds to the work of this record; past {@link #WORK_LIMIT} the record is given up. */
+    private void charge(long units) throws BadRecord {
+        work += units;
+        if (work > WORK_LIMIT) {
+            throw TOO_COMPLEX;
+        }
     }
 
     /** Bounding box of ring {@code outer} contains that of ring {@code inner}. */
@@ -199,9 +309,10 @@ final class RingAssembler {
      * Ring {@code a} lies inside ring {@code b}: decided by the first vertex of {@code a} that is not on
      * {@code b}'s boundary (rings of a valid polygon may touch at points). All on the boundary: inside.
      */
-    private static boolean inside(Coordinate[][] rings, int a, int b) {
+    private boolean inside(Coordinate[][] rings, int a, int b) throws BadRecord {
         Coordinate[] ra = rings[a];
         Coordinate[] rb = rings[b];
+        charge(rb.length);
         for (int i = 0; i < ra.length - 1; i++) {
             int loc = RayCrossingCounter.locatePointInRing(ra[i], rb);
             if (loc == Location.INTERIOR) {
@@ -226,6 +337,7 @@ final class RingAssembler {
             order = new int[c];
             depth = new int[c];
             shell = new boolean[c];
+            position = new int[c];
         }
     }
 }

@@ -2,6 +2,7 @@ package io.siteplanner.gis.shapefile;
 
 import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.ReadOptions;
+import io.siteplanner.gis.Snippets;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Schema;
@@ -99,8 +100,12 @@ final class ShapefileReader {
                 String text = readText(files.cpg(), 4096);
                 cpg = CodePages.fromCpg(text);
                 if (cpg == null && !text.isBlank()) {
-                    warnings.add(base + ".cpg names an unknown code page '" + text.strip()
-                            + "'; text read with the .dbf's code page or ISO-8859-1");
+                    String name = text.strip();
+                    // quoted only when it looks like a code page name: a .cpg may be anything (a link to
+                    // another file), and messages do not quote other files
+                    warnings.add(base + ".cpg names an unknown code page"
+                            + (name.matches("[A-Za-z0-9_.:-]{1,20}") ? " '" + name + "'" : "")
+                            + "; text read with the .dbf's code page or ISO-8859-1");
                 }
             }
 
@@ -125,7 +130,8 @@ final class ShapefileReader {
         int dbfCount = dbf.recordCount();
         boolean indexed = shx.usable();
         int limit = indexed ? (int) Math.min(shx.count(), dbfCount) : dbfCount;
-        List<Feature> features = new ArrayList<>(Math.max(16, limit));
+        // the counts come from file sizes that may lie (a 100 MB .dbf of 1-byte records): grow as records come
+        List<Feature> features = new ArrayList<>(Math.max(16, Math.min(limit, 1 << 16)));
         Schema schema = new Schema(dbf.schemaFields());
         int nFields = schema.size();
         ShapeDecoder decoder = new ShapeDecoder(type);
@@ -250,16 +256,8 @@ final class ShapefileReader {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
+    /** The first line of a library's message, quoting at most a short token of the input. */
     static String firstLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            m = e.getClass().getSimpleName();
-        }
-        m = m.strip();
-        int nl = m.indexOf('\n');
-        if (nl > 0) {
-            m = m.substring(0, nl).strip();
-        }
-        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+        return Snippets.library(e);
     }
 }

@@ -1,6 +1,9 @@
 package io.siteplanner.gis.shapefile;
 
+import io.siteplanner.gis.LayerReadException;
 import io.siteplanner.gis.ReadOptions;
+import io.siteplanner.gis.Snippets;
+import io.siteplanner.gis.ZipLimits;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.VectorLayer;
 import java.io.IOException;
@@ -31,10 +34,13 @@ import java.util.zip.ZipFile;
  * and so are macOS resource forks ({@code __MACOSX/}, {@code ._name}). Reading copies the chosen layer's
  * five files into a fresh directory from {@link Files#createTempDirectory} under fixed names
  * ({@code layer.shp}, ...), so no entry name ever becomes a path; the directory is deleted afterwards.
+ * Zip bombs are refused by {@link ZipLimits}: declared sizes are checked first, inflated bytes are counted
+ * per entry (size and compression ratio) and for the layer's files together
+ * ({@link #MAX_TOTAL_BYTES}), so a bomb stops after a few MB of temporary file, not gigabytes.
  */
 final class ShapefileZip {
-    /** Larger entries are refused (also bounds a zip bomb). */
-    static final long MAX_ENTRY = 4L << 30;
+    /** The five files of one layer may unpack to at most this many bytes together. */
+    static final long MAX_TOTAL_BYTES = 8L << 30;
     private static final String[] PARTS = {"shp", "shx", "dbf", "prj", "cpg"};
 
     /** One layer: display name and entry name per lower-case extension. */
@@ -153,29 +159,38 @@ final class ShapefileZip {
             if (listing.layers().isEmpty()) {
                 throw new ShapefileException(listing.unsafe().isEmpty() ? "no shapefile (.shp) in the zip"
                         : "no shapefile in the zip (ignored " + listing.unsafe().size()
-                                + " entries with unsafe paths such as '" + listing.unsafe().get(0) + "')");
+                                + " entries with unsafe paths such as '" + Snippets.token(listing.unsafe().get(0), 40)
+                                + "')");
             }
             ZipLayer layer = choose(listing, options.layer());
             for (String need : new String[] {"shx", "dbf"}) {
                 if (!layer.entries().containsKey(need)) {
-                    throw new ShapefileException("missing companion file " + layer.name() + "." + need
-                            + " in the zip");
+                    throw new ShapefileException("missing companion file " + Snippets.token(layer.name(), 40)
+                            + "." + need + " in the zip");
                 }
             }
             List<String> warnings = new ArrayList<>();
             if (!listing.unsafe().isEmpty()) {
                 warnings.add("ignored " + listing.unsafe().size() + " zip entr" + (listing.unsafe().size() == 1 ? "y" : "ies")
-                        + " with unsafe paths (such as '" + listing.unsafe().get(0) + "')");
+                        + " with unsafe paths (such as '" + Snippets.token(listing.unsafe().get(0), 40) + "')");
+            }
+            for (String ext : PARTS) {
+                String entryName = layer.entries().get(ext);
+                String problem = entryName == null ? null : ZipLimits.declaredProblem(zf.getEntry(entryName));
+                if (problem != null) {
+                    throw new LayerReadException(zip, problem);
+                }
             }
             Path dir = Files.createTempDirectory("siteplanner-shp-");
             try {
                 Map<String, Path> extracted = new HashMap<>();
+                ZipLimits.Budget budget = new ZipLimits.Budget(MAX_TOTAL_BYTES);
                 for (String ext : PARTS) {
                     String entryName = layer.entries().get(ext);
                     if (entryName != null) {
                         progress.checkCancelled();
                         Path target = dir.resolve("layer." + ext);
-                        extract(zf, zf.getEntry(entryName), target);
+                        extract(zip, zf, zf.getEntry(entryName), target, budget);
                         extracted.put(ext, target);
                     }
                 }
@@ -202,25 +217,22 @@ final class ShapefileZip {
                 return l;
             }
         }
-        throw new ShapefileException("no layer named '" + wanted + "' in the zip (layers: "
-                + String.join(", ", listing.names()) + ")");
+        throw new ShapefileException("no layer named '" + Snippets.token(wanted, 40) + "' in the zip (layers: "
+                + Snippets.list(listing.names()) + ")");
     }
 
-    private static void extract(ZipFile zf, ZipEntry entry, Path target) throws IOException, ShapefileException {
+    private static void extract(Path zip, ZipFile zf, ZipEntry entry, Path target, ZipLimits.Budget budget)
+            throws IOException, ShapefileException {
         byte[] buf = new byte[1 << 16];
-        long total = 0;
-        try (InputStream in = zf.getInputStream(entry);
+        try (InputStream in = ZipLimits.bounded(zip, entry, zf.getInputStream(entry), budget);
                 OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
             int r;
             while ((r = in.read(buf)) > 0) {
-                total += r;
-                if (total > MAX_ENTRY) {
-                    throw new ShapefileException("zip entry " + entry.getName() + " is larger than 4 GB");
-                }
                 out.write(buf, 0, r);
             }
         } catch (ZipException e) {
-            throw new ShapefileException("zip entry " + entry.getName() + " is damaged: " + ShapefileReader.firstLine(e));
+            throw new ShapefileException("zip entry " + Snippets.token(entry.getName(), 40) + " is damaged: "
+                    + ShapefileReader.firstLine(e));
         }
     }
 

@@ -202,9 +202,8 @@ class CsvFormatTest {
     void noCoordinateColumnsIsAClearError() {
         assertThatThrownBy(() -> read(fixture("prices_no_coords.csv")))
                 .isInstanceOf(LayerReadException.class)
-                .hasMessage("prices_no_coords.csv: no coordinate columns found: expected lat/lon (or x/y) or a WKT"
-                        + " column; columns are: state, state_abbr, year, residential_cents_kwh,"
-                        + " commercial_cents_kwh, industrial_cents_kwh, total_cents_kwh, source");
+                .hasMessage(fixture("prices_no_coords.csv") + ": no coordinate columns found: expected lat/lon (or"
+                        + " x/y) or a WKT column among the header's 8 columns; name them with --x and --y");
     }
 
     @Test
@@ -283,8 +282,7 @@ class CsvFormatTest {
         assertThat(((Point) l.get(0).geometry()).getY()).isEqualTo(10.5);
         assertThatThrownBy(() -> read(p, ReadOptions.DEFAULT.withXY("east", "northing")))
                 .isInstanceOf(LayerReadException.class)
-                .hasMessage("pts.csv: no column named 'east' (given as the x column); columns are: id, northing,"
-                        + " easting, lat");
+                .hasMessage(p + ": no column named 'east' (given as the x column; the header has 4 columns)");
     }
 
     @Test
@@ -298,8 +296,9 @@ class CsvFormatTest {
         assertThat(l.get(2).geometry().getCoordinate().getZ()).isEqualTo(7.0);
         assertThat(l.warnings()).hasSize(2);
         assertThat(l.warnings().get(0)).isEqualTo("1 row skipped: empty geometry (line 6)");
-        assertThat(l.warnings().get(1)).startsWith("1 row skipped: invalid WKT geometry (line 5); first: line 5:"
-                + " POLYGON ((0 0, 1 0, 1 1");
+        // the WKT is quoted only up to 12 characters
+        assertThat(l.warnings().get(1)).isEqualTo("1 row skipped: invalid WKT geometry (line 5); first: line 5:"
+                + " POLYGON ((0 ... (Expected word but found End-of-Stream (line 1))");
         VectorLayer byOption = read(p, ReadOptions.DEFAULT.withWktField("SHAPE"));
         assertThat(byOption.size()).isEqualTo(3);
     }
@@ -366,7 +365,7 @@ class CsvFormatTest {
     void unclosedQuoteIsAnErrorWithTheLine() throws IOException {
         Path p = write("quote.csv", "lat,lon,name\n1,2,ok\n3,4,\"never closed\n5,6,x\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> read(p)).isInstanceOf(LayerReadException.class)
-                .hasMessage("quote.csv: line 3: a quoted field starts here but its closing quote is missing");
+                .hasMessage(p + ": line 3: a quoted field starts here but its closing quote is missing");
     }
 
     @Test

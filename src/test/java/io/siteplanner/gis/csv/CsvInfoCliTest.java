@@ -48,7 +48,7 @@ class CsvInfoCliTest {
     void infoWarnsOnStderrForProjectedNumbersReadAsDegrees() {
         Run r = cli("info", fixture("plants_in_utm16.csv").toString());
         assertThat(r.code()).isZero();
-        assertThat(r.err()).startsWith("warning: plants_in_utm16.csv: ").contains("--crs");
+        assertThat(r.err()).startsWith("warning: " + fixture("plants_in_utm16.csv") + ": ").contains("--crs");
     }
 
     @Test
@@ -56,7 +56,7 @@ class CsvInfoCliTest {
         Run r = cli("info", "--json", fixture("prices_no_coords.csv").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().strip()).startsWith("error: prices_no_coords.csv: no coordinate columns found")
+        assertThat(r.err().strip()).startsWith("error: " + fixture("prices_no_coords.csv") + ": no coordinate columns found")
                 .doesNotContain("\n").doesNotContain("Exception");
     }
 }

@@ -424,7 +424,7 @@ class GeoJsonFormatTest {
     @Test
     void truncatedFileNamesLineAndColumn() {
         assertThatThrownBy(() -> read(TestFiles.fixture("truncated.geojson"))).isInstanceOf(LayerReadException.class)
-                .hasMessage("truncated.geojson: line 1, column 3001: unexpected end of file"
+                .hasMessage(TestFiles.fixture("truncated.geojson") + ": line 1, column 3001: unexpected end of file"
                         + " (the file is truncated or incomplete)");
     }
 
@@ -432,21 +432,21 @@ class GeoJsonFormatTest {
     void malformedJsonNamesLineAndColumn() {
         // python's json and GDAL both report line 33, column 3 for this file
         assertThatThrownBy(() -> read(TestFiles.fixture("malformed.geojson"))).isInstanceOf(LayerReadException.class)
-                .hasMessageStartingWith("malformed.geojson: line 33, column 3: unexpected character ('{'")
+                .hasMessageStartingWith(TestFiles.fixture("malformed.geojson") + ": line 33, column 3: unexpected character ('{'")
                 .hasMessageNotContaining("Source");
     }
 
     @Test
     void jsonThatIsNotGeoJsonSaysSo() {
         assertThatThrownBy(() -> read(TestFiles.fixture("not_geojson.json"))).isInstanceOf(LayerReadException.class)
-                .hasMessage("not_geojson.json: not GeoJSON (no type member)");
+                .hasMessage(TestFiles.fixture("not_geojson.json") + ": not GeoJSON (no type member)");
     }
 
     @Test
     void topLevelArrayIsNotGeoJson(@TempDir Path dir) throws Exception {
         Path f = write(dir, "array.geojson", "[{\"type\":\"Feature\"}]");
         assertThatThrownBy(() -> read(f)).isInstanceOf(LayerReadException.class)
-                .hasMessage("array.geojson: not GeoJSON (the top-level value is an array, not an object)");
+                .hasMessage(f + ": not GeoJSON (the top-level value is an array, not an object)");
     }
 
     @Test
@@ -459,7 +459,7 @@ class GeoJsonFormatTest {
     void emptyFileIsNotGeoJson(@TempDir Path dir) throws Exception {
         Path f = write(dir, "zero.geojson", "");
         assertThatThrownBy(() -> read(f)).isInstanceOf(LayerReadException.class)
-                .hasMessage("zero.geojson: not GeoJSON (the file is empty)");
+                .hasMessage(f + ": not GeoJSON (the file is empty)");
     }
 
     // ---------------------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ class GeoJsonInfoCliTest {
     void infoShowsThePlausibilityWarning() {
         io.siteplanner.TestData.CliRun r = run("info", TestFiles.fixture("projected_no_crs.geojson").toString());
         assertThat(r.code()).isZero();
-        assertThat(r.err()).startsWith("warning: projected_no_crs.geojson: coordinates (x ")
+        assertThat(r.err()).startsWith("warning: " + TestFiles.fixture("projected_no_crs.geojson") + ": coordinates (x ")
                 .contains("not valid longitude/latitude");
     }
 
@@ -46,7 +46,7 @@ class GeoJsonInfoCliTest {
     void unreadableFilesGiveOneErrorLineAndExitCode2(String name) {
         io.siteplanner.TestData.CliRun r = run("info", TestFiles.fixture(name).toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: " + name + ": ").doesNotContain("Exception");
+        assertThat(r.err()).startsWith("error: " + TestFiles.fixture(name) + ": ").doesNotContain("Exception");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
     }

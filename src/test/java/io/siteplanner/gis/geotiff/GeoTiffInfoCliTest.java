@@ -57,7 +57,7 @@ class GeoTiffInfoCliTest {
         Run r = cli("info", "--json", fixture(name).toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).startsWith("error: " + name + ": ").doesNotContain("Exception");
+        assertThat(r.err()).startsWith("error: " + fixture(name) + ": ").doesNotContain("Exception");
         assertThat(r.err().strip()).doesNotContain("\n");
     }
 }

@@ -234,7 +234,7 @@ class GeoPackageFormatTest {
     void unknownLayerNameListsTheLayers() {
         assertThatThrownBy(() -> read("multi.gpkg", ReadOptions.DEFAULT.withLayer("parcels")))
                 .isInstanceOf(LayerReadException.class)
-                .hasMessage("multi.gpkg: no layer named 'parcels' (layers: substations, counties;"
+                .hasMessage(TestFiles.fixture("multi.gpkg") + ": no layer named 'parcels' (layers: substations, counties;"
                         + " attribute tables: prices)");
     }
 
@@ -286,26 +286,27 @@ class GeoPackageFormatTest {
     @Test
     void zeroByteFileIsNotAGeoPackage() {
         assertThatThrownBy(() -> read("zero.gpkg")).isInstanceOf(LayerReadException.class)
-                .hasMessage("zero.gpkg: not a GeoPackage (not a SQLite database: the file is empty)");
+                .hasMessage(TestFiles.fixture("zero.gpkg") + ": not a GeoPackage (not a SQLite database: the file is empty)");
     }
 
     @Test
     void textFileIsNotAGeoPackage() {
         assertThatThrownBy(() -> read("text.gpkg")).isInstanceOf(LayerReadException.class)
-                .hasMessage("text.gpkg: not a GeoPackage (not a SQLite database)");
+                .hasMessage(TestFiles.fixture("text.gpkg") + ": not a GeoPackage (not a SQLite database)");
     }
 
     @Test
     void truncatedFileSaysSoWithTheByteCounts() {
         assertThatThrownBy(() -> read("truncated.gpkg")).isInstanceOf(LayerReadException.class)
-                .hasMessageStartingWith("truncated.gpkg: not a GeoPackage (the SQLite database is truncated: ")
+                .hasMessageStartingWith(TestFiles.fixture("truncated.gpkg") + ": not a GeoPackage (the SQLite database is truncated: ")
                 .hasMessageContaining(" of ");
     }
 
     @Test
     void sqliteDatabaseWithoutGpkgTablesIsNotAGeoPackage() {
         assertThatThrownBy(() -> read("plain_sqlite.gpkg")).isInstanceOf(LayerReadException.class)
-                .hasMessage("plain_sqlite.gpkg: not a GeoPackage (a SQLite database without a gpkg_contents table)");
+                .hasMessage(TestFiles.fixture("plain_sqlite.gpkg")
+                        + ": not a GeoPackage (a SQLite database without a gpkg_contents table)");
     }
 
     @Test
@@ -315,14 +316,14 @@ class GeoPackageFormatTest {
         new java.util.Random(42).nextBytes(bytes);
         Files.write(f, bytes);
         assertThatThrownBy(() -> read(f, ReadOptions.DEFAULT)).isInstanceOf(LayerReadException.class)
-                .hasMessage("cipher.gpkg: not a GeoPackage (not a SQLite database)");
+                .hasMessage(f + ": not a GeoPackage (not a SQLite database)");
     }
 
     @Test
     void missingFileIsNeverCreated(@TempDir Path dir) {
         Path f = dir.resolve("nothing.gpkg");
         assertThatThrownBy(() -> read(f, ReadOptions.DEFAULT)).isInstanceOf(LayerReadException.class)
-                .hasMessage("nothing.gpkg: file not found");
+                .hasMessage(f + ": file not found");
         assertThatThrownBy(() -> format.layerNames(f)).isInstanceOf(LayerReadException.class);
         assertThat(Files.exists(f)).isFalse();
     }

@@ -59,7 +59,7 @@ class KmlInfoCliTest {
         Run r = cli("info", "--json", fixture(name).toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).startsWith("error: " + name + ": ").doesNotContain("Exception");
+        assertThat(r.err()).startsWith("error: " + fixture(name) + ": ").doesNotContain("Exception");
         assertThat(r.err().strip()).doesNotContain("\n");
     }
 }

@@ -62,7 +62,7 @@ class ShapefileCliTest {
         ShapefileDamageTest.truncate(shp, Files.size(shp) - 3000);
         io.siteplanner.TestData.CliRun r = run("info", shp.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.err()).contains("warning: counties_ms_4269.shp: file truncated: ");
+        assertThat(r.err()).contains("warning: " + shp + ": file truncated: ");
     }
 
     @Test
@@ -73,7 +73,7 @@ class ShapefileCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
-        assertThat(r.err()).startsWith("error: counties_ms_4269.shp: ").doesNotContain("Exception");
+        assertThat(r.err()).startsWith("error: " + shp + ": ").doesNotContain("Exception");
     }
 
     @Test
@@ -82,12 +82,12 @@ class ShapefileCliTest {
         Files.writeString(tmp.resolve("counties_ms_4269.prj"), "GEOGCS[\"x\",DATUM[");
         io.siteplanner.TestData.CliRun prj = run("info", shp.toString());
         assertThat(prj.code()).isEqualTo(2);
-        assertThat(prj.err()).startsWith("error: counties_ms_4269.shp: invalid .prj: ").doesNotContain("Exception");
+        assertThat(prj.err()).startsWith("error: " + shp + ": invalid .prj: ").doesNotContain("Exception");
         assertThat(prj.err().strip().lines().count()).isEqualTo(1);
 
         Files.delete(tmp.resolve("counties_ms_4269.dbf"));
         io.siteplanner.TestData.CliRun dbf = run("info", shp.toString());
         assertThat(dbf.code()).isEqualTo(2);
-        assertThat(dbf.err().strip()).isEqualTo("error: counties_ms_4269.shp: missing companion file counties_ms_4269.dbf");
+        assertThat(dbf.err().strip()).isEqualTo("error: " + shp + ": missing companion file counties_ms_4269.dbf");
     }
 }

@@ -42,7 +42,7 @@ class ShapefileDamageTest {
         Path shp = Fixtures.copy("counties_ms_4269", tmp);
         Files.delete(tmp.resolve("counties_ms_4269.dbf"));
         assertThat(failure(shp).getMessage())
-                .isEqualTo("counties_ms_4269.shp: missing companion file counties_ms_4269.dbf");
+                .isEqualTo(shp + ": missing companion file counties_ms_4269.dbf");
     }
 
     @Test
@@ -50,10 +50,10 @@ class ShapefileDamageTest {
         Path shp = Fixtures.copy("counties_ms_4269", tmp);
         Files.delete(tmp.resolve("counties_ms_4269.shx"));
         assertThat(failure(shp).getMessage())
-                .isEqualTo("counties_ms_4269.shp: missing companion file counties_ms_4269.shx");
+                .isEqualTo(shp + ": missing companion file counties_ms_4269.shx");
         Files.delete(tmp.resolve("counties_ms_4269.dbf"));
         assertThat(failure(shp).getMessage()).isEqualTo(
-                "counties_ms_4269.shp: missing companion files counties_ms_4269.shx, counties_ms_4269.dbf");
+                shp + ": missing companion files counties_ms_4269.shx, counties_ms_4269.dbf");
     }
 
     @Test
@@ -61,7 +61,7 @@ class ShapefileDamageTest {
         Path shp = Fixtures.copy("counties_ms_4269", tmp);
         Files.writeString(tmp.resolve("counties_ms_4269.prj"), "PROJCS[\"broken\",GEOGCS[");
         LayerReadException e = failure(shp);
-        assertThat(e.getMessage()).startsWith("counties_ms_4269.shp: invalid .prj: ");
+        assertThat(e.getMessage()).startsWith(shp + ": invalid .prj: ");
         assertThat(e.getMessage()).doesNotContain("\n");
     }
 
@@ -78,9 +78,9 @@ class ShapefileDamageTest {
     void zeroByteShpIsNotAShapefile(@TempDir Path tmp) throws Exception {
         Path shp = Fixtures.copy("counties_ms_4269", tmp);
         Files.write(shp, new byte[0]);
-        assertThat(failure(shp).getMessage()).startsWith("counties_ms_4269.shp: not a shapefile (bad file code");
+        assertThat(failure(shp).getMessage()).startsWith(shp + ": not a shapefile (bad file code");
         assertThatThrownBy(() -> Fixtures.read(shp)).isInstanceOf(LayerReadException.class)
-                .hasMessage("counties_ms_4269.shp: file is empty (0 bytes)");
+                .hasMessage(shp + ": file is empty (0 bytes)");
     }
 
     @Test
@@ -92,9 +92,9 @@ class ShapefileDamageTest {
         }
         Files.write(shp, junk);
         assertThat(format.probe(shp)).isFalse();
-        assertThat(failure(shp).getMessage()).startsWith("counties_ms_4269.shp: not a shapefile (bad file code");
+        assertThat(failure(shp).getMessage()).startsWith(shp + ": not a shapefile (bad file code");
         assertThatThrownBy(() -> Fixtures.read(shp)).isInstanceOf(LayerReadException.class)
-                .hasMessageStartingWith("counties_ms_4269.shp: ");
+                .hasMessageStartingWith(shp + ": ");
     }
 
     @Test
@@ -177,7 +177,7 @@ class ShapefileDamageTest {
     void brokenDbfHeaderIsAnError(@TempDir Path tmp) throws Exception {
         Path shp = Fixtures.copy("counties_ms_4269", tmp);
         Files.write(tmp.resolve("counties_ms_4269.dbf"), new byte[10]);
-        assertThat(failure(shp).getMessage()).startsWith("counties_ms_4269.shp: counties_ms_4269.dbf is not a dBASE file");
+        assertThat(failure(shp).getMessage()).startsWith(shp + ": counties_ms_4269.dbf is not a dBASE file");
         Files.write(tmp.resolve("counties_ms_4269.dbf"), new byte[64]);
         assertThat(failure(shp).getMessage()).contains("counties_ms_4269.dbf has a broken header");
     }
@@ -211,14 +211,14 @@ class ShapefileDamageTest {
     void multiPatchIsRefused(@TempDir Path tmp) throws Exception {
         Path shp = Fixtures.copy("polygonz", tmp);
         patchInt(shp, 32, 31, ByteOrder.LITTLE_ENDIAN);
-        assertThat(failure(shp).getMessage()).isEqualTo("polygonz.shp: MultiPatch shapefiles (3D surfaces) are not supported");
+        assertThat(failure(shp).getMessage()).isEqualTo(shp + ": MultiPatch shapefiles (3D surfaces) are not supported");
     }
 
     @Test
     void unknownShapeTypeIsRefused(@TempDir Path tmp) throws Exception {
         Path shp = Fixtures.copy("polygonz", tmp);
         patchInt(shp, 32, 7, ByteOrder.LITTLE_ENDIAN);
-        assertThat(failure(shp).getMessage()).isEqualTo("polygonz.shp: unknown shape type 7 in the header of polygonz.shp");
+        assertThat(failure(shp).getMessage()).isEqualTo(shp + ": unknown shape type 7 in the header of polygonz.shp");
     }
 
     @Test

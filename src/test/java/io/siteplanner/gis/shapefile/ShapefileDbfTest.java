@@ -104,6 +104,6 @@ class ShapefileDbfTest {
         ShapefileDamageTest.patchByte(dbf, 10, 5);
         ShapefileDamageTest.patchByte(dbf, 11, 0);
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Fixtures.read(shp)))
-                .hasMessage("pointz.shp: pointz.dbf: field widths add up to 9 bytes but records are 4 bytes");
+                .hasMessage(shp + ": pointz.dbf: field widths add up to 9 bytes but records are 4 bytes");
     }
 }

@@ -50,7 +50,7 @@ class ShapefileFuzzTest {
                 assertThat(l.size()).isGreaterThanOrEqualTo(0);
                 read++;
             } catch (LayerReadException e) {
-                assertThat(e.getMessage()).startsWith(name + ".shp: ");
+                assertThat(e.getMessage()).startsWith(shp + ": ");
                 refused++;
             }
         }

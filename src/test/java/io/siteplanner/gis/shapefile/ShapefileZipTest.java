@@ -92,7 +92,7 @@ class ShapefileZipTest {
         assertThat(Fixtures.read(zip).get(0).value(1)).isEqualTo("Doña Ana");
         assertThatThrownBy(() -> Fixtures.read(zip, ReadOptions.DEFAULT.withLayer("parcels")))
                 .isInstanceOf(LayerReadException.class)
-                .hasMessage("two.zip: no layer named 'parcels' in the zip (layers: names, holes)");
+                .hasMessage(zip + ": no layer named 'parcels' in the zip (layers: names, holes)");
     }
 
     @Test
@@ -138,7 +138,7 @@ class ShapefileZipTest {
         assertThat(format.probe(zip)).isFalse();
         assertThatThrownBy(() -> format.read(zip, ReadOptions.DEFAULT, null))
                 .isInstanceOf(LayerReadException.class)
-                .hasMessageStartingWith("evil.zip: no shapefile in the zip (ignored 5 entries with unsafe paths such as '../evil.");
+                .hasMessageStartingWith(zip + ": no shapefile in the zip (ignored 5 entries with unsafe paths such as '../evil.");
     }
 
     @Test
@@ -146,7 +146,7 @@ class ShapefileZipTest {
         Path zip = zip(tmp.resolve("docs.zip"), Map.of("readme.txt", "hello".getBytes()));
         assertThat(format.probe(zip)).isFalse();
         assertThatThrownBy(() -> format.read(zip, ReadOptions.DEFAULT, null)).isInstanceOf(LayerReadException.class)
-                .hasMessage("docs.zip: no shapefile (.shp) in the zip");
+                .hasMessage(zip + ": no shapefile (.shp) in the zip");
         Path notZip = Files.writeString(tmp.resolve("fake.zip"), "not a zip at all");
         assertThat(format.probe(notZip)).isFalse();
     }
@@ -157,7 +157,7 @@ class ShapefileZipTest {
         e.remove("parcels.dbf");
         Path zip = zip(tmp.resolve("nodbf.zip"), e);
         assertThatThrownBy(() -> Fixtures.read(zip)).isInstanceOf(LayerReadException.class)
-                .hasMessage("nodbf.zip: missing companion file parcels.dbf in the zip");
+                .hasMessage(zip + ": missing companion file parcels.dbf in the zip");
     }
 
     @Test
