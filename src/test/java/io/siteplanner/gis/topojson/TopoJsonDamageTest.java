@@ -26,11 +26,25 @@ class TopoJsonDamageTest {
     Path dir;
 
     private static void read(Path file) throws IOException {
-        FormatRegistry.standard().read(file, ReadOptions.DEFAULT, Progress.NONE);
+        try {
+            FormatRegistry.standard().read(file, ReadOptions.DEFAULT, Progress.NONE);
+        } catch (LayerReadException e) {
+            throw named(file, e);
+        }
     }
 
     private static void readDirect(Path file) throws IOException {
-        new TopoJsonFormat().read(file, ReadOptions.DEFAULT, Progress.NONE);
+        try {
+            new TopoJsonFormat().read(file, ReadOptions.DEFAULT, Progress.NONE);
+        } catch (LayerReadException e) {
+            throw named(file, e);
+        }
+    }
+
+    /** The error names the file as given (folder included); the checks below compare the rest by file name. */
+    private static LayerReadException named(Path file, LayerReadException e) {
+        org.assertj.core.api.Assertions.assertThat(e.getMessage()).startsWith(file + ": ");
+        return new LayerReadException(file.getFileName(), e.problem(), e);
     }
 
     private Path write(String name, String json) throws IOException {

@@ -99,7 +99,7 @@ class TopoJsonFormatTest {
     @Test
     void anUnknownLayerNameListsTheLayers() {
         assertThatThrownBy(() -> read(QUANTIZED, "roads")).isInstanceOf(LayerReadException.class)
-                .hasMessage(QUANTIZED + ": no layer named 'roads' (layers: parcels, lines, sites, TopoJSON)");
+                .hasMessage(fixture(QUANTIZED) + ": no layer named 'roads' (layers: parcels, lines, sites, TopoJSON)");
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -252,7 +252,7 @@ class TopoJsonFormatTest {
     void anInvalidCrsOptionIsAReadError() {
         assertThatThrownBy(() -> new TopoJsonFormat().read(fixture(QUANTIZED), ReadOptions.DEFAULT.withCrs("EPSG:999999"),
                 Progress.NONE)).isInstanceOf(LayerReadException.class)
-                .hasMessageStartingWith(QUANTIZED + ": invalid CRS 'EPSG:999999'");
+                .hasMessageStartingWith(fixture(QUANTIZED) + ": invalid CRS 'EPSG:999999'");
     }
 
     @Test
