@@ -14,33 +14,44 @@ import java.nio.charset.Charset;
  * @param wktField  CSV: name of a WKT geometry column (null = detect)
  * @param delimiter CSV: delimiter (0 = sniff)
  * @param encoding  DBF/CSV: character set override (null = from .cpg / UTF-8)
+ * @param table     CSV: read an attribute table (no geometry, no coordinate columns needed), e.g. for joins
  */
 public record ReadOptions(String layer, String crs, String xField, String yField, String wktField,
-        char delimiter, Charset encoding) {
+        char delimiter, Charset encoding, boolean table) {
 
-    public static final ReadOptions DEFAULT = new ReadOptions(null, null, null, null, null, (char) 0, null);
+    public static final ReadOptions DEFAULT = new ReadOptions(null, null, null, null, null, (char) 0, null, false);
+
+    public ReadOptions(String layer, String crs, String xField, String yField, String wktField, char delimiter,
+            Charset encoding) {
+        this(layer, crs, xField, yField, wktField, delimiter, encoding, false);
+    }
+
+    /** These options for an attribute table without geometry (CSV). */
+    public ReadOptions asTable() {
+        return new ReadOptions(layer, crs, xField, yField, wktField, delimiter, encoding, true);
+    }
 
     public ReadOptions withLayer(String l) {
-        return new ReadOptions(l, crs, xField, yField, wktField, delimiter, encoding);
+        return new ReadOptions(l, crs, xField, yField, wktField, delimiter, encoding, table);
     }
 
     public ReadOptions withCrs(String c) {
-        return new ReadOptions(layer, c, xField, yField, wktField, delimiter, encoding);
+        return new ReadOptions(layer, c, xField, yField, wktField, delimiter, encoding, table);
     }
 
     public ReadOptions withXY(String x, String y) {
-        return new ReadOptions(layer, crs, x, y, wktField, delimiter, encoding);
+        return new ReadOptions(layer, crs, x, y, wktField, delimiter, encoding, table);
     }
 
     public ReadOptions withWktField(String w) {
-        return new ReadOptions(layer, crs, xField, yField, w, delimiter, encoding);
+        return new ReadOptions(layer, crs, xField, yField, w, delimiter, encoding, table);
     }
 
     public ReadOptions withDelimiter(char d) {
-        return new ReadOptions(layer, crs, xField, yField, wktField, d, encoding);
+        return new ReadOptions(layer, crs, xField, yField, wktField, d, encoding, table);
     }
 
     public ReadOptions withEncoding(Charset e) {
-        return new ReadOptions(layer, crs, xField, yField, wktField, delimiter, e);
+        return new ReadOptions(layer, crs, xField, yField, wktField, delimiter, e, table);
     }
 }

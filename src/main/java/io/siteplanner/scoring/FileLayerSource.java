@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Layers from files, paths relative to a base folder (the scenario file's folder), read through
- * {@link FormatRegistry#standard()}. CSV join tables are read by {@link CsvTable} (tables need no
+ * {@link FormatRegistry#standard()}. CSV join tables are read by the CSV format as attribute tables (tables need no
  * coordinate columns); other tables (GeoPackage attribute tables, shapefiles) through the registry; a
  * {@code .dbf} is read through the shapefile next to it (the registry has no stand-alone DBF format).
  */
@@ -46,7 +46,7 @@ public final class FileLayerSource implements LayerSource {
         Path p = resolve(join.path());
         String ext = FormatRegistry.extension(p).toLowerCase(Locale.ROOT);
         if (ext.equals("csv") || ext.equals("tsv") || ext.equals("txt")) {
-            return CsvTable.read(p);
+            return registry.readVector(p, ReadOptions.DEFAULT.asTable(), progress);
         }
         if (ext.equals("dbf")) {
             // a .dbf is read through its shapefile (the registry has no stand-alone DBF format yet)

@@ -19,6 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 
 class TableJoinTest {
+    /** A CSV attribute table, read as the scenario evaluation reads join tables. */
+    static VectorLayer table(java.nio.file.Path p) throws java.io.IOException {
+        return io.siteplanner.gis.FormatRegistry.standard().readVector(p, io.siteplanner.gis.ReadOptions.DEFAULT.asTable(),
+                io.siteplanner.model.Progress.NONE);
+    }
+
     static final Path NRI = Path.of("src/test/resources/fixtures/scoring/nri.csv");
 
     /** Counties keyed by GEOID as integers (leading zeros lost, as in many shapefiles). */
@@ -36,7 +42,7 @@ class TableJoinTest {
 
     @Test
     void csvTableKeepsCodesAsTextAndTypesNumbers() throws Exception {
-        VectorLayer t = CsvTable.read(NRI);
+        VectorLayer t = table(NRI);
         assertThat(t.schema().names()).containsExactly("STCOFIPS", "COUNTY", "POPULATION", "RISK_SCORE");
         assertThat(t.schema().field(0).type()).isEqualTo(FieldType.STRING);
         assertThat(t.schema().field(2).type()).isEqualTo(FieldType.INTEGER);
@@ -59,7 +65,7 @@ class TableJoinTest {
     @Test
     void joinsStringCodesOntoIntegerKeysAndCountsUnmatched() throws Exception {
         JoinSpec spec = new JoinSpec("nri.csv", null, "GEOID", "STCOFIPS", List.of("POPULATION", "RISK_SCORE"), null);
-        TableJoin.Outcome o = TableJoin.apply(counties(), CsvTable.read(NRI), spec, "layers.counties.join");
+        TableJoin.Outcome o = TableJoin.apply(counties(), table(NRI), spec, "layers.counties.join");
         assertThat(o.matched()).isEqualTo(3);
         assertThat(o.unmatchedFeatures()).isEqualTo(1);
         assertThat(o.unusedRows()).isEqualTo(1); // 99999
@@ -77,12 +83,12 @@ class TableJoinTest {
     @Test
     void joinErrorsNameTheirPath() throws Exception {
         JoinSpec bad = new JoinSpec("nri.csv", null, "FIPS", "STCOFIPS", List.of(), null);
-        assertThatThrownBy(() -> TableJoin.apply(counties(), CsvTable.read(NRI), bad, "layers.counties.join"))
+        assertThatThrownBy(() -> TableJoin.apply(counties(), table(NRI), bad, "layers.counties.join"))
                 .hasMessageStartingWith("layers.counties.join.layerKey: no field 'FIPS'");
         JoinSpec clash = new JoinSpec("nri.csv", null, "GEOID", "STCOFIPS", List.of("COUNTY"), null);
         VectorLayer withCounty = counties().toBuilder().schema(new Schema(List.of(new Field("GEOID", FieldType.INTEGER),
                 new Field("COUNTY", FieldType.STRING)))).features(counties().features()).build();
-        assertThatThrownBy(() -> TableJoin.apply(withCounty, CsvTable.read(NRI), clash, "layers.counties.join"))
+        assertThatThrownBy(() -> TableJoin.apply(withCounty, table(NRI), clash, "layers.counties.join"))
                 .hasMessageContaining("set a 'prefix'");
     }
 
@@ -96,7 +102,7 @@ class TableJoinTest {
         MemoryLayerSource src = new MemoryLayerSource();
         src.put("counties.gpkg", counties());
         try {
-            src.put("nri.csv", CsvTable.read(NRI));
+            src.put("nri.csv", table(NRI));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

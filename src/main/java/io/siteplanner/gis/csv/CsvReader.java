@@ -116,7 +116,9 @@ final class CsvReader {
         Envelope bounds = new Envelope();
         boolean hasZ = buildFeatures(cols, types, b, bounds);
         b.hasZ(hasZ).bounds(bounds);
-        if (cols.wkt < 0) {
+        if (options.table()) {
+            b.geometryType(GeometryType.NONE);
+        } else if (cols.wkt < 0) {
             b.geometryType(GeometryType.POINT);
         } else if (b.featureCount() == 0) {
             b.geometryType(GeometryType.GEOMETRY);
@@ -126,7 +128,7 @@ final class CsvReader {
                     + " more values than the header has columns; the extra values were ignored (first at line "
                     + firstLongLine + ")");
         }
-        String implausible = Crs.checkPlausible(bounds, crs);
+        String implausible = options.table() ? null : Crs.checkPlausible(bounds, crs);
         if (implausible != null) {
             String colText = cols.wkt >= 0 ? "column '" + Snippets.token(header.get(cols.wkt)) + "'"
                     : "columns '" + Snippets.token(header.get(cols.x)) + "'/'" + Snippets.token(header.get(cols.y)) + "'";
@@ -305,6 +307,9 @@ final class CsvReader {
 
     private Columns geometryColumns() throws LayerReadException {
         Columns c = new Columns();
+        if (options.table()) {
+            return c; // an attribute table: no geometry
+        }
         if (options.wktField() != null) {
             c.wkt = required(options.wktField(), "WKT");
             return c;
@@ -432,8 +437,10 @@ final class CsvReader {
                 }
                 char[] a = t.chars();
                 int fc = t.fieldCount();
-                Geometry g;
-                if (cols.wkt >= 0) {
+                Geometry g = null;
+                if (options.table()) {
+                    g = null;
+                } else if (cols.wkt >= 0) {
                     if (cols.wkt >= fc || isBlank(a, t.start(cols.wkt), t.end(cols.wkt))) {
                         empty.add(t.recordLine(), null);
                         continue;
@@ -480,7 +487,7 @@ final class CsvReader {
                 for (int i = 0; i < m; i++) {
                     values[i] = CsvValues.convert(types[i], a, t.start(i), t.end(i));
                 }
-                if (!g.isEmpty()) {
+                if (g != null && !g.isEmpty()) {
                     bounds.expandToInclude(g.getEnvelopeInternal());
                 }
                 features.add(new Feature(row, g, values));
