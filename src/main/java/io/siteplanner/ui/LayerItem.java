@@ -1,6 +1,8 @@
 package io.siteplanner.ui;
 
+import io.siteplanner.project.ProjectLayer;
 import io.siteplanner.model.style.LayerStyle;
+import io.siteplanner.project.ProjectLayer.Role;
 import io.siteplanner.render.LayerDraw;
 import io.siteplanner.render.MapLayer;
 import java.util.BitSet;
@@ -15,9 +17,6 @@ import javafx.beans.property.StringProperty;
 
 /** One layer in the layer tree: the prepared data plus the user's visibility, opacity and style. FX thread only. */
 public final class LayerItem {
-    /** Role of a layer in the project. */
-    public enum Role { BASEMAP, DATA, CANDIDATES }
-
     private final StringProperty name = new SimpleStringProperty(this, "name");
     private final Role role;
     private final MapLayer mapLayer;

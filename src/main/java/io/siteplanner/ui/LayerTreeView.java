@@ -1,5 +1,6 @@
 package io.siteplanner.ui;
 
+import io.siteplanner.project.ProjectLayer;
 import io.siteplanner.model.style.Colors;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
@@ -88,7 +89,7 @@ public final class LayerTreeView extends TreeView<Object> {
             for (LegendEntry e : LegendEntry.of(item)) {
                 t.getChildren().add(new TreeItem<>(e));
             }
-            t.setExpanded(item.role() != LayerItem.Role.BASEMAP);
+            t.setExpanded(item.role() != ProjectLayer.Role.BASEMAP);
             getRoot().getChildren().add(t);
             // one legend listener per layer: drop the one of the previous rebuild (it points at an old row)
             javafx.beans.InvalidationListener old = legendListeners.remove(item);
@@ -170,7 +171,7 @@ public final class LayerTreeView extends TreeView<Object> {
             cb.setId("visible-" + cssId(item.getName()));
             Label name = new Label(item.getName());
             name.setId("layer-" + cssId(item.getName()));
-            if (item.role() == LayerItem.Role.BASEMAP) {
+            if (item.role() == ProjectLayer.Role.BASEMAP) {
                 name.setStyle("-fx-text-fill: #666;");
             }
             boolean single = LegendEntry.of(item).isEmpty();

@@ -1,5 +1,6 @@
 package io.siteplanner.ui;
 
+import io.siteplanner.project.ProjectLayer;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.LayerFormat;
 import io.siteplanner.gis.ReadOptions;
@@ -513,18 +514,18 @@ public final class MainWindow {
         }
         double tol = map.getViewport().resolution() * 6;
         for (LayerItem i : model.layers()) {
-            if (!i.visibleProperty().get() || i.role() == LayerItem.Role.BASEMAP) {
+            if (!i.visibleProperty().get() || i.role() == ProjectLayer.Role.BASEMAP) {
                 continue;
             }
             List<Integer> hits = i.mapLayer().featuresAt(p.getX(), p.getY(), tol);
             if (!hits.isEmpty()) {
                 identify.show(i.getName(), i.mapLayer().source(), hits.get(0));
                 ScoreResult res = scenarioVm.resultProperty().get();
-                if (i.role() == LayerItem.Role.CANDIDATES && res != null && hits.get(0) < res.size()) {
+                if (i.role() == ProjectLayer.Role.CANDIDATES && res != null && hits.get(0) < res.size()) {
                     identify.appendExplanation(res.explain(hits.get(0)),
                             io.siteplanner.model.Units.defaultDistanceUnit(Locale.getDefault()));
                 }
-                if (i.role() == LayerItem.Role.CANDIDATES) {
+                if (i.role() == ProjectLayer.Role.CANDIDATES) {
                     java.util.BitSet b = new java.util.BitSet();
                     b.set(hits.get(0));
                     selectSites(b);
@@ -534,7 +535,7 @@ public final class MainWindow {
             }
         }
         for (LayerItem i : model.layers()) {
-            if (i.visibleProperty().get() && i.role() == LayerItem.Role.BASEMAP) {
+            if (i.visibleProperty().get() && i.role() == ProjectLayer.Role.BASEMAP) {
                 List<Integer> hits = i.mapLayer().featuresAt(p.getX(), p.getY(), tol);
                 if (!hits.isEmpty()) {
                     identify.show(i.getName(), i.mapLayer().source(), hits.get(0));
@@ -549,7 +550,7 @@ public final class MainWindow {
         if (box == null) {
             return;
         }
-        LayerItem target = model.first(LayerItem.Role.CANDIDATES);
+        LayerItem target = model.first(ProjectLayer.Role.CANDIDATES);
         if (target == null) {
             target = tree.selectedLayer();
         }
@@ -561,7 +562,7 @@ public final class MainWindow {
             bs.set(k);
         }
         target.selectionProperty().set(bs);
-        if (target.role() == LayerItem.Role.CANDIDATES) {
+        if (target.role() == ProjectLayer.Role.CANDIDATES) {
             siteTable.select(bs, true);
         }
         status.setText(bs.cardinality() + " feature(s) selected in " + target.getName());
@@ -619,7 +620,7 @@ public final class MainWindow {
                     List<String> errors = (List<String>) res.get(res.size() - 1)[0];
                     for (Object[] r : res.subList(0, res.size() - 1)) {
                         MapLayer l = (MapLayer) r[1];
-                        LayerItem item = model.addOnTop(l.source().name(), l, LayerItem.Role.DATA);
+                        LayerItem item = model.addOnTop(l.source().name(), l, ProjectLayer.Role.DATA);
                         tree.getSelectionModel().select(0);
                         added.expandToInclude(l.bounds());
                         for (String w : l.source().warnings()) {
@@ -702,7 +703,7 @@ public final class MainWindow {
         for (int k = 0; k < l.layers().size(); k++) {
             StyledLayer sl = l.layers().get(k);
             io.siteplanner.project.ProjectLayer pl = l.project().layer(sl.name());
-            LayerItem item = new LayerItem(sl.name(), LayerItem.Role.valueOf(sl.role().name()), sl.layer(), sl.style());
+            LayerItem item = new LayerItem(sl.name(), sl.role(), sl.layer(), sl.style());
             item.opacityProperty().set(sl.opacity());
             item.visibleProperty().set(pl == null || pl.visible());
             item.linkTo(sl.name(), pl == null ? sl.layer().source() : pl.layer());
@@ -725,7 +726,7 @@ public final class MainWindow {
         undo.clear();
         dirty.set(false);
         rememberRecent(l.file());
-        LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+        LayerItem parcels = model.first(ProjectLayer.Role.CANDIDATES);
         status.setText(String.format(Locale.ROOT, "%s: %d candidate sites%s", l.file().getFileName(),
                 parcels == null ? 0 : parcels.mapLayer().source().size(), l.session() == null ? ""
                         : " scored with \"" + l.session().scenario().name() + "\""));
@@ -743,7 +744,7 @@ public final class MainWindow {
             taken.add(name);
             i.linkTo(name, i.saveLayer());
             layers.add(new io.siteplanner.project.ProjectLayer(name,
-                    io.siteplanner.project.ProjectLayer.Role.valueOf(i.role().name()), i.saveLayer(),
+                    i.role(), i.saveLayer(),
                     i.styleProperty().get(), i.visibleProperty().get(), i.opacityProperty().get()));
         }
         var v = map.getViewport();
@@ -831,7 +832,7 @@ public final class MainWindow {
         projectGen++;
         List<LayerItem> keep = new ArrayList<>();
         for (LayerItem i : model.layers()) {
-            if (i.role() == LayerItem.Role.BASEMAP) {
+            if (i.role() == ProjectLayer.Role.BASEMAP) {
                 keep.add(i);
             }
         }
@@ -929,7 +930,7 @@ public final class MainWindow {
         java.util.Collections.reverse(items);
         for (LayerItem i : items) {
             if (i.visibleProperty().get()) {
-                layers.add(new StyledLayer(i.getName(), StyledLayer.Role.valueOf(i.role().name()), i.mapLayer(),
+                layers.add(new StyledLayer(i.getName(), i.role(), i.mapLayer(),
                         i.styleProperty().get(), i.opacityProperty().get()));
             }
         }
@@ -942,7 +943,7 @@ public final class MainWindow {
             o = o.withView(v.envelope()).withSize(v.width(), v.height());
         }
         var opts = o;
-        boolean hasCandidates = layers.stream().anyMatch(l -> l.role() == StyledLayer.Role.CANDIDATES);
+        boolean hasCandidates = layers.stream().anyMatch(l -> l.role() == ProjectLayer.Role.CANDIDATES);
         var content = hasCandidates ? io.siteplanner.export.MapContent.of(layers) : null;
         return tasks.run("Exporting " + out.getFileName(), p -> {
             io.siteplanner.export.SitesExport.export(r, content, opts, f, out, p);
@@ -1050,7 +1051,7 @@ public final class MainWindow {
         if (r == null) {
             return;
         }
-        LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+        LayerItem parcels = model.first(ProjectLayer.Role.CANDIDATES);
         if (parcels != null && parcels.mapLayer().source().size() == r.size()) {
             parcels.colorOverrideProperty().set(ScoreColors.of(r));
         }
@@ -1123,7 +1124,7 @@ public final class MainWindow {
 
     /** Selects candidate sites on the map (from the table). */
     private void selectSites(java.util.BitSet sites) {
-        LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+        LayerItem parcels = model.first(ProjectLayer.Role.CANDIDATES);
         if (parcels != null) {
             parcels.selectionProperty().set((java.util.BitSet) sites.clone());
         }
@@ -1143,7 +1144,7 @@ public final class MainWindow {
 
     /** Zooms to one candidate site with some context around it. */
     public void zoomToSite(int index) {
-        LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+        LayerItem parcels = model.first(ProjectLayer.Role.CANDIDATES);
         if (parcels == null) {
             return;
         }
@@ -1160,7 +1161,7 @@ public final class MainWindow {
         hoverTip.setShowDelay(javafx.util.Duration.millis(300));
         map.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
             ScoreResult r = scenarioVm.resultProperty().get();
-            LayerItem parcels = model.first(LayerItem.Role.CANDIDATES);
+            LayerItem parcels = model.first(ProjectLayer.Role.CANDIDATES);
             if (r == null || parcels == null || !parcels.visibleProperty().get() || map.getViewport() == null) {
                 hoverTip.hide();
                 return;

@@ -1,5 +1,6 @@
 package io.siteplanner.ui;
 
+import io.siteplanner.project.ProjectLayer;
 import io.siteplanner.gis.ReadOptions;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.style.LayerStyle;
@@ -34,8 +35,8 @@ public final class MapViewModel {
     }
 
     /** Adds a data layer on top with its default style. FX thread. */
-    public LayerItem addOnTop(String name, MapLayer layer, LayerItem.Role role) {
-        LayerStyle style = role == LayerItem.Role.CANDIDATES ? DefaultStyles.candidates()
+    public LayerItem addOnTop(String name, MapLayer layer, ProjectLayer.Role role) {
+        LayerStyle style = role == ProjectLayer.Role.CANDIDATES ? DefaultStyles.candidates()
                 : DefaultStyles.guess(layer.display(), added++);
         LayerItem item = new LayerItem(name, role, layer, style);
         layers.add(0, item);
@@ -60,12 +61,12 @@ public final class MapViewModel {
      */
     public Envelope dataExtent() {
         Envelope e = new Envelope();
-        LayerItem candidates = first(LayerItem.Role.CANDIDATES);
+        LayerItem candidates = first(ProjectLayer.Role.CANDIDATES);
         if (candidates != null && !candidates.mapLayer().bounds().isNull()) {
             return candidates.mapLayer().bounds();
         }
         for (LayerItem i : layers) {
-            if (i.role() != LayerItem.Role.BASEMAP) {
+            if (i.role() != ProjectLayer.Role.BASEMAP) {
                 e.expandToInclude(i.mapLayer().bounds());
             }
         }
@@ -78,7 +79,7 @@ public final class MapViewModel {
     }
 
     /** First layer with the given role, or null. */
-    public LayerItem first(LayerItem.Role role) {
+    public LayerItem first(ProjectLayer.Role role) {
         for (LayerItem i : layers) {
             if (i.role() == role) {
                 return i;

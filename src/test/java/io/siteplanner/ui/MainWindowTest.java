@@ -1,5 +1,6 @@
 package io.siteplanner.ui;
 
+import io.siteplanner.project.ProjectLayer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteplanner.render.Viewport;
@@ -122,7 +123,7 @@ class MainWindowTest {
     @Test
     void clickingAParcelIdentifiesIt(FxRobot robot) throws Exception {
         waitForDemo();
-        LayerItem parcels = fx(() -> window.model().first(LayerItem.Role.CANDIDATES));
+        LayerItem parcels = fx(() -> window.model().first(ProjectLayer.Role.CANDIDATES));
         // zoom to the first parcel and click the centre of the map
         fx(() -> {
             window.map().zoomTo(parcels.mapLayer().display().get(0).geometry().getEnvelopeInternal());
@@ -183,7 +184,7 @@ class MainWindowTest {
     void demoOpensScoredAndMovingAWeightSliderChangesRankingAndColours(FxRobot robot) throws Exception {
         waitForDemo();
         io.siteplanner.scoring.ScoreResult before = fx(() -> window.scenario().resultProperty().get());
-        LayerItem parcels = fx(() -> window.model().first(LayerItem.Role.CANDIDATES));
+        LayerItem parcels = fx(() -> window.model().first(ProjectLayer.Role.CANDIDATES));
         int[] coloursBefore = fx(() -> parcels.colorOverrideProperty().get().clone());
         assertThat(before.size()).isEqualTo(280);
         int topBefore = before.siteAt(0);
@@ -233,7 +234,7 @@ class MainWindowTest {
     @Test
     void selectingATableRowSelectsTheSiteOnTheMapAndBack(FxRobot robot) throws Exception {
         waitForDemo();
-        LayerItem parcels = fx(() -> window.model().first(LayerItem.Role.CANDIDATES));
+        LayerItem parcels = fx(() -> window.model().first(ProjectLayer.Role.CANDIDATES));
         javafx.scene.control.TableView<SiteTable.SiteRow> tv = window.siteTable().tableView();
         SiteTable.SiteRow third = fx(() -> tv.getItems().get(2));
         javafx.scene.Node cell = robot.from(tv).lookup(".table-row-cell")
