@@ -390,7 +390,9 @@ class MainWindowTest {
             window.project().scenarios().switchTo("300 MW, fast power");
             return null;
         });
-        waitUntil(() -> "300 MW, fast power".equals(window.scenario().resultProperty().get().session().scenario().name()));
+        // the other scenario is evaluated in the background; meanwhile there is no result
+        waitUntil(() -> window.scenario().resultProperty().get() != null
+                && "300 MW, fast power".equals(window.scenario().resultProperty().get().session().scenario().name()));
         int passed300 = fx(() -> window.scenario().resultProperty().get().passedCount());
         assertThat(passed300).isGreaterThan(passed1gw); // 300 acres minimum instead of 1,000
         assertThat(fx(() -> window.project().dirtyProperty().get())).isTrue();
