@@ -13,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -29,7 +28,10 @@ public final class ConstraintsView extends VBox {
     public ConstraintsView(ConstraintsViewModel vm, ScenarioEditorViewModel editor) {
         super(6);
         this.vm = vm;
-        getChildren().addAll(rows, addComparison(), addExclusion());
+        Label add = new Label("Add a constraint on a criterion, or exclude sites near a layer:");
+        add.setWrapText(true);
+        add.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
+        getChildren().addAll(rows, add, addComparison(), addExclusion());
         editor.constraints().addListener((ListChangeListener<ConstraintRow>) c -> rebuild());
         rebuild();
     }
@@ -88,9 +90,11 @@ public final class ConstraintsView extends VBox {
         }
     }
 
-    private HBox addComparison() {
+    private FlowPane addComparison() {
         ChoiceBox<String> crit = new ChoiceBox<>();
         crit.setId("add-comparison-criterion");
+        crit.setMinWidth(90);
+        crit.setTooltip(new Tooltip("The criterion whose raw value is compared"));
         crit.setOnShowing(e -> crit.getItems().setAll(vm.criterionChoices()));
         ChoiceBox<String> op = new ChoiceBox<>();
         op.getItems().addAll(ConstraintsViewModel.OPS);
@@ -109,7 +113,7 @@ public final class ConstraintsView extends VBox {
                 value.clear();
             }
         });
-        HBox row = new HBox(6, crit, op, value, unit, add);
+        FlowPane row = new FlowPane(6, 4, crit, op, value, unit, add);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -117,6 +121,7 @@ public final class ConstraintsView extends VBox {
     private VBox addExclusion() {
         ChoiceBox<String> layer = new ChoiceBox<>();
         layer.setId("add-exclusion-layer");
+        layer.setMinWidth(90);
         layer.setOnShowing(e -> layer.getItems().setAll(vm.layerChoices()));
         TextField filter = new TextField();
         filter.setId("add-exclusion-filter");
@@ -145,9 +150,10 @@ public final class ConstraintsView extends VBox {
         add.setOnAction(e -> {
             if (layer.getValue() != null) {
                 parse(buffer, b -> vm.addExclusion(layer.getValue(), filter.getText(), b), 0);
+                filter.clear();
             }
         });
-        HBox row = new HBox(6, new Label("Exclude"), layer, new Label("buffer"), buffer, new Label("m"), add);
+        FlowPane row = new FlowPane(6, 4, new Label("Near"), layer, new Label("within"), buffer, new Label("m"), add);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, row, filter, check);
     }

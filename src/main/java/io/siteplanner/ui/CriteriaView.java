@@ -102,7 +102,9 @@ public final class CriteriaView extends VBox {
             flag.visibleProperty().bind(r.flagProperty().isNotEmpty());
             flag.managedProperty().bind(flag.visibleProperty());
             VBox box = new VBox(1, head, desc, weightRow, transform, flag);
-            box.setOpacity(r.enabled() ? 1 : 0.6);
+            for (javafx.scene.Node n : new javafx.scene.Node[] {name, desc, weightRow, transform}) {
+                n.setOpacity(r.enabled() ? 1 : 0.55);
+            }
             rows.getChildren().add(box);
         }
     }

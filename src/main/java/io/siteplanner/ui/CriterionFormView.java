@@ -57,6 +57,9 @@ public final class CriterionFormView {
         g.setHgap(8);
         g.setVgap(6);
         g.setPadding(new Insets(10));
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        g.getColumnConstraints().add(labels);
         int r = 0;
         ComboBox<CriterionKind> kind = new ComboBox<>(vm.kinds());
         kind.setId("criterion-kind");

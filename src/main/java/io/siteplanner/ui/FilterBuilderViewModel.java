@@ -134,7 +134,14 @@ public final class FilterBuilderViewModel {
         building = true;
         try {
             List<String> f = fields();
-            c.field.set(f.isEmpty() ? null : f.get(0));
+            String first = f.isEmpty() ? null : f.get(0);
+            for (Field x : layer == null ? List.<Field>of() : layer.schema().fields()) {
+                if (x.type().isNumeric()) {
+                    first = x.name(); // numbers are what filters mostly compare
+                    break;
+                }
+            }
+            c.field.set(first);
         } finally {
             building = false;
         }

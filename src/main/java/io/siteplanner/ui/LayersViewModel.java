@@ -97,12 +97,6 @@ public final class LayersViewModel {
         return item;
     }
 
-    /** Lets the user pick files and adds them. */
-    public Job chooseAndAdd(List<DialogService.FileType> types, Path initialDir) {
-        List<Path> files = dialogs.chooseFilesToOpen("Add Layer", types, initialDir);
-        return files.isEmpty() ? null : addFiles(files);
-    }
-
     /** Loads files as new layers on top in the background (undoable); errors go to one dialog naming each file. */
     public Job addFiles(List<Path> files) {
         record Loaded(List<Path> files, List<MapLayer> layers, List<String> errors) {

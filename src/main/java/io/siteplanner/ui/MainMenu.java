@@ -44,6 +44,7 @@ final class MainMenu {
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem mi = new MenuItem(text);
+        mi.setMnemonicParsing(false); // names with '_' (criterion ids, files) show as they are
         if (accelerator != null) {
             mi.setAccelerator(KeyCombination.keyCombination(accelerator));
         }

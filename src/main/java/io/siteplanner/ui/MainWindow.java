@@ -7,7 +7,6 @@ import io.siteplanner.ui.task.FxTaskExecutor;
 import io.siteplanner.ui.task.Job;
 import io.siteplanner.ui.task.TaskExecutor;
 import java.nio.file.Path;
-import java.util.BitSet;
 import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.animation.Animation;
@@ -305,6 +304,7 @@ public final class MainWindow {
             }
             status.progressProperty().unbind();
             if (t == null) {
+                status.setText("Ready");
                 status.setProgress(0);
             } else {
                 status.setText(t.messageProperty().get());
@@ -335,11 +335,6 @@ public final class MainWindow {
                 }
             }
         });
-    }
-
-    /** Selected sites of the table (tests). */
-    BitSet tableSelection() {
-        return siteTable.selection();
     }
 }
 

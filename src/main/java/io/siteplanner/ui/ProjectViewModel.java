@@ -84,6 +84,7 @@ public final class ProjectViewModel {
         this.map = new MapViewModel(layers, editor);
         this.shortlist = new ShortlistViewModel(undo, editor.resultProperty());
         layers.setStatus(status::set);
+        editor.setStatus(status::set);
         undo.changesProperty().addListener((o, a, b) -> {
             if (!loading) {
                 dirty.set(true);

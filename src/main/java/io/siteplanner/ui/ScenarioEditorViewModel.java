@@ -64,6 +64,7 @@ public final class ScenarioEditorViewModel {
     private boolean pending;
     private long generation;
     private UndoManager.Edit lastEdit;
+    private java.util.function.Consumer<String> status = s -> { };
     /** Why criteria were disabled because they could not be evaluated (on other candidates, say). */
     private final Map<String, String> reasons = new HashMap<>();
 
@@ -87,6 +88,11 @@ public final class ScenarioEditorViewModel {
     }
 
     // ------------------------------------------------------------------------------------------ state
+
+    /** Where "Evaluated ..." messages go (the status bar). */
+    public void setStatus(java.util.function.Consumer<String> s) {
+        status = s;
+    }
 
     /** The scenario as edited now (null when the project has none). */
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
@@ -528,6 +534,8 @@ public final class ScenarioEditorViewModel {
             }
             sync(scenario.get());
             publish(out);
+            status.accept(String.format(java.util.Locale.ROOT, "%s: %,d sites, %,d pass all constraints",
+                    title.replace("Evaluating", "Evaluated"), out.result().size(), out.result().passedCount()));
             if (pending || gen != generation) {
                 pending = false;
                 apply(scenario.get());

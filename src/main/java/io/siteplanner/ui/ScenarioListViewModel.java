@@ -1,6 +1,5 @@
 package io.siteplanner.ui;
 
-import io.siteplanner.scoring.ScenarioEvaluator;
 import io.siteplanner.scoring.scenario.ConstraintSpec;
 import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.store.ScenarioLayers;
@@ -244,10 +243,5 @@ public final class ScenarioListViewModel implements LayersViewModel.RemovalListe
                 editor.reset(cur);
             }
         };
-    }
-
-    /** Layer ids a scenario reads (tests). */
-    static java.util.Set<String> used(Scenario s) {
-        return ScenarioEvaluator.usedLayers(s);
     }
 }

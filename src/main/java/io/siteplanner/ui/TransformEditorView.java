@@ -61,6 +61,17 @@ public final class TransformEditorView {
         type.getItems().addAll(Type.LINEAR, Type.LOG, Type.THRESHOLD, Type.SIGMOID, Type.GAUSSIAN, Type.PIECEWISE,
                 Type.IDENTITY);
         type.setValue(vm.transformProperty().get().type());
+        type.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Type t) {
+                return t == null ? "" : t.json();
+            }
+
+            @Override
+            public Type fromString(String s) {
+                return Type.of(s);
+            }
+        });
         type.setOnAction(e -> {
             if (type.getValue() != null && type.getValue() != vm.transformProperty().get().type()) {
                 vm.setType(type.getValue());
@@ -77,10 +88,10 @@ public final class TransformEditorView {
         vm.transformProperty().addListener((o, a, t) -> {
             type.setValue(t.type());
             dir.setValue(t.direction());
-            dir.setDisable(t.direction() == null);
+            dir.setVisible(t.direction() != null);
             draw();
         });
-        dir.setDisable(vm.transformProperty().get().direction() == null);
+        dir.setVisible(vm.transformProperty().get().direction() != null);
         Label info = new Label(String.format(Locale.ROOT, "%,d sites: %,d without a value. Bars: sites per value"
                 + " (dark: pass the constraints, red: fail). Line: the score. Drag the handles.", vm.siteCount(),
                 vm.missingCount()));
@@ -170,8 +181,9 @@ public final class TransformEditorView {
         double[] r = range();
         for (int k = 0; k <= 4; k++) {
             double x = r[0] + (r[1] - r[0]) * k / 4;
-            g.fillText(Units.format(x, vm.unit(), Units.defaultDistanceUnit(Locale.getDefault())), xPixel(x) - 20,
-                    H - PAD_B + 16);
+            String label = Units.format(x, vm.unit(), Units.defaultDistanceUnit(Locale.getDefault()));
+            double px = Math.max(2, Math.min(W - 7 * label.length() - 2, xPixel(x) - 3.5 * label.length()));
+            g.fillText(label, px, H - PAD_B + 16);
         }
         // curve
         g.setStroke(Color.rgb(31, 119, 180));

@@ -170,7 +170,7 @@ public final class TransformEditorViewModel {
             b = Math.max(b, h.x());
         }
         double m = b > a ? (b - a) * 0.03 : 1;
-        return new double[] {a - m, b + m};
+        return new double[] {a >= 0 ? Math.max(0, a - m) : a - m, b + m};
     }
 
     /** The score of a raw value under the current transform (missing values aside). */
@@ -228,19 +228,23 @@ public final class TransformEditorViewModel {
      * Moves handle {@code index} to raw value {@code x} (and score {@code y} for piecewise points): points
      * stay in order between their neighbours, scores in [0, 1], spreads and ranges positive.
      */
-    public void moveHandle(int index, double x, double y) {
+    public void moveHandle(int index, double rawX, double rawY) {
         TransformSpec t = transform.get();
+        double x = round(rawX);
+        double y = Math.rint(rawY * 100) / 100;
         double eps = Math.max(1e-9, (hi - lo) * 1e-6);
         TransformSpec n;
         switch (t.type()) {
             case LINEAR:
             case LOG: {
-                double a = t.min() != null ? t.min() : lo;
-                double b = t.max() != null ? t.max() : hi;
+                // the bound dragged is set; the other stays as it was (the data range when not set)
+                Double a = t.min();
+                Double b = t.max();
+                double other = index == 0 ? (b != null ? b : hi) : (a != null ? a : lo);
                 if (index == 0) {
-                    a = Math.min(x, b - eps);
+                    a = Math.min(x, other - eps);
                 } else {
-                    b = Math.max(x, a + eps);
+                    b = Math.max(x, other + eps);
                 }
                 n = new TransformSpec(t.type(), t.direction(), a, b, null, null, null, null, null, null, null, t.offset(),
                         null, null);
@@ -270,6 +274,13 @@ public final class TransformEditorViewModel {
                 return;
         }
         set(n);
+    }
+
+    /** A raw value rounded to a step of about a thousandth of the data range (handles move in tidy steps). */
+    double round(double x) {
+        double span = hi > lo ? hi - lo : 1;
+        double step = Math.pow(10, Math.floor(Math.log10(span)) - 3);
+        return Math.rint(x / step) * step;
     }
 
     /** Switches the type, with parameters that fit the data (median threshold, range-wide curves). */

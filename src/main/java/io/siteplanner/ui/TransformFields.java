@@ -176,6 +176,10 @@ public final class TransformFields {
         return out;
     }
 
+    private static String bound(Double v) {
+        return v == null ? "data" : io.siteplanner.model.Units.number(v);
+    }
+
     /** A transform in a few words ("linear, cost", "piecewise 0→1 1,609→1 ..."). */
     public static String describe(TransformSpec t) {
         if (t == null) {
@@ -185,8 +189,8 @@ public final class TransformFields {
         switch (t.type()) {
             case LINEAR:
             case LOG:
-                return t.type().json() + d + (t.min() != null || t.max() != null ? " " + text(t.min()) + "…" + text(t.max())
-                        : " over the data range");
+                return t.type().json() + d + (t.min() != null || t.max() != null ? " " + bound(t.min()) + " … "
+                        + bound(t.max()) : " over the data range");
             case THRESHOLD:
                 return "threshold" + d + " at " + io.siteplanner.model.Units.number(t.value());
             case SIGMOID:

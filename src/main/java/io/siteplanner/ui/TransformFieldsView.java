@@ -56,6 +56,7 @@ public final class TransformFieldsView extends GridPane {
         param("Ideal / spread", f.idealProperty(), f.spreadProperty(), is(f, Type.GAUSSIAN));
         TextField points = new TextField();
         points.setPromptText("x:y, x:y, … (y in 0..1)");
+        points.setPrefColumnCount(28);
         points.textProperty().bindBidirectional(f.pointsProperty());
         show(is(f, Type.PIECEWISE), points);
         addRow(row++, labelFor(is(f, Type.PIECEWISE), "Points"), points);

@@ -8,7 +8,6 @@ import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import io.siteplanner.scoring.criteria.Criterion;
 import io.siteplanner.scoring.criteria.DistanceCriterion;
-import io.siteplanner.scoring.scenario.ConstraintSpec;
 import io.siteplanner.scoring.scenario.TransformSpec;
 import io.siteplanner.ui.task.CurrentThreadExecutor;
 import java.nio.file.Paths;
@@ -351,9 +350,5 @@ class ScenarioEditorViewModelTest {
         });
         assertThat(project.criteria().add(null)).isTrue();
         assertThat(result().weights()).hasSize(2);
-    }
-
-    static ConstraintSpec first(ScenarioEditorViewModel e) {
-        return e.current().constraints().get(0);
     }
 }

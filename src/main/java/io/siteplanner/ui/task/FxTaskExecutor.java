@@ -117,15 +117,6 @@ public final class FxTaskExecutor implements TaskExecutor {
         lane.shutdownNow();
     }
 
-    /** Runs on the FX thread now if already there, else later. */
-    public static void fx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
-    }
-
     /** The job of a task. */
     private static final class FxJob implements Job {
         private final String title;
@@ -159,7 +150,7 @@ public final class FxTaskExecutor implements TaskExecutor {
         @Override
         public void whenSucceeded(Runnable r) {
             if (task.getState() == javafx.concurrent.Worker.State.SUCCEEDED) {
-                fx(r);
+                Platform.runLater(r);
             } else if (!task.isDone()) {
                 // after onSucceeded (the handler property runs before filters/handlers added later)
                 task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> Platform.runLater(r));
