@@ -508,7 +508,7 @@ public final class ScenarioEditorViewModel {
         long gen = generation;
         var src = layers.source();
         String title = base == null ? "Evaluating \"" + next.name() + "\"" : "Evaluating " + changed(base, next);
-        tasks.run(title, p -> {
+        io.siteplanner.ui.task.Job job = tasks.run(title, p -> {
             if (base != null) {
                 ScoringSession s = base.withScenario(next, src, p);
                 return new Outcome(s.score(), counts(s, next), next, Map.of());
@@ -545,6 +545,26 @@ public final class ScenarioEditorViewModel {
             pending = false;
             failed(next, err);
         });
+        job.whenCancelled(() -> {
+            finish();
+            pending = false;
+            cancelled(next);
+        });
+    }
+
+    /** The user cancelled an evaluation: an edit goes back to the scenario that was scored. */
+    private void cancelled(Scenario next) {
+        ScoringSession s = session.get();
+        if (s != null && next != s.scenario()) {
+            undo.drop(lastEdit);
+            committed = s.scenario();
+            scenario.set(committed);
+            sync(committed);
+            problem.set("");
+            status.accept("Cancelled: the scenario is as it was before");
+        } else {
+            problem.set("Not scored: the evaluation was cancelled");
+        }
     }
 
     private void finish() {

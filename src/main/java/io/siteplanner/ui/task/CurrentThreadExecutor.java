@@ -29,6 +29,7 @@ public final class CurrentThreadExecutor implements TaskExecutor {
         try {
             value = work.run(job);
         } catch (CancelledException e) {
+            job.cancelled = true;
             return job.ended(false);
         } catch (Exception | Error e) {
             job.ended(false);
@@ -77,6 +78,7 @@ public final class CurrentThreadExecutor implements TaskExecutor {
         private final List<Runnable> after = new ArrayList<>();
         private boolean running = true;
         private boolean succeeded;
+        private boolean cancelled;
 
         Done(String title) {
             this.title = title;
@@ -132,6 +134,13 @@ public final class CurrentThreadExecutor implements TaskExecutor {
                 r.run();
             } else if (running) {
                 after.add(r);
+            }
+        }
+
+        @Override
+        public void whenCancelled(Runnable r) {
+            if (cancelled) {
+                r.run();
             }
         }
 

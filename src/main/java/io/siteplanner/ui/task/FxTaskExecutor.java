@@ -63,13 +63,17 @@ public final class FxTaskExecutor implements TaskExecutor {
             clear(job);
             Throwable ex = task.getException();
             if (ex instanceof CancelledException) {
+                job.cancelled();
                 return;
             }
             if (onError != null) {
                 onError.accept(ex);
             }
         });
-        task.setOnCancelled(e -> clear(job));
+        task.setOnCancelled(e -> {
+            clear(job);
+            job.cancelled();
+        });
         if (shown) {
             current.set(job);
         }
@@ -121,6 +125,23 @@ public final class FxTaskExecutor implements TaskExecutor {
     private static final class FxJob implements Job {
         private final String title;
         private final Task<?> task;
+        private final java.util.List<Runnable> onCancel = new java.util.ArrayList<>();
+        private boolean wasCancelled;
+
+        void cancelled() {
+            wasCancelled = true;
+            onCancel.forEach(Runnable::run);
+            onCancel.clear();
+        }
+
+        @Override
+        public void whenCancelled(Runnable r) {
+            if (wasCancelled) {
+                r.run();
+            } else if (!task.isDone()) {
+                onCancel.add(r);
+            }
+        }
 
         FxJob(String title, Task<?> task) {
             this.title = title;

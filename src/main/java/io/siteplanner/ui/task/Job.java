@@ -22,5 +22,8 @@ public interface Job {
      */
     void whenSucceeded(Runnable r);
 
+    /** Runs {@code r} on the FX thread if the job is cancelled (at once when it already was). */
+    void whenCancelled(Runnable r);
+
     void cancel();
 }
