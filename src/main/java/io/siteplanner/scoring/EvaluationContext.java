@@ -77,9 +77,7 @@ public final class EvaluationContext {
         }
         this.candidates = candidates;
         this.spatialPasses = new AtomicLong();
-        io.siteplanner.scoring.scenario.Campus k = scenario.campus();
-        this.vars = Map.of("demandMw", k.demandMw(), "itLoadMw", k.itLoadMw(), "pue", k.pue(), "utilization",
-                k.utilization());
+        this.vars = scenario.campus().variables();
         List<Feature> fs = candidates.features();
         this.candidateGeoms = new java.util.AbstractList<Geometry>() {
             @Override
@@ -245,28 +243,9 @@ public final class EvaluationContext {
         return vars;
     }
 
-    private static final java.util.regex.Pattern VAR = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-
     /** A filter with its {@code ${name}} campus figures replaced by their values (null stays null). */
     public String resolve(String filter, String path) {
-        if (filter == null || filter.indexOf("${") < 0) {
-            return filter;
-        }
-        java.util.regex.Matcher m = VAR.matcher(filter);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Double v = vars.get(m.group(1));
-            if (v == null) {
-                throw new ScenarioException(path, "unknown campus figure ${" + m.group(1) + "} (known: "
-                        + String.join(", ", new java.util.TreeSet<>(vars.keySet())) + ")");
-            }
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(Double.toString(v)));
-        }
-        m.appendTail(out);
-        if (out.indexOf("${") >= 0) {
-            throw new ScenarioException(path, "malformed ${...} in filter");
-        }
-        return out.toString();
+        return FeatureFilter.resolve(filter, vars, path);
     }
 
     /**

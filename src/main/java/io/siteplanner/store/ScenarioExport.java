@@ -71,7 +71,7 @@ public final class ScenarioExport {
                     null, "Layers of the scenario file " + jsonAbs.getFileName(), null);
             ProjectStore.save(data, gpkg, progress.sub(0, 0.95));
         }
-        ScenarioWriter.write(ScenarioLayers.withLayers(s, layers), jsonAbs);
+        ScenarioWriter.write(s.withLayers(layers), jsonAbs);
         progress.update(1, "exported");
         return names.isEmpty() ? null : gpkg;
     }

@@ -173,7 +173,7 @@ public final class ScenarioLayers {
         }
         Map<String, LayerRef> layers = new LinkedHashMap<>(s.layers());
         layers.put(id, LayerRef.of(ProjectLayerSource.ref(layer)));
-        return withLayers(s, layers);
+        return s.withLayers(layers);
     }
 
     /**
@@ -193,14 +193,9 @@ public final class ScenarioLayers {
         }
         Map<String, LayerRef> layers = new LinkedHashMap<>(s.layers());
         layers.keySet().retainAll(used);
-        return layers.size() == s.layers().size() ? s : withLayers(s, layers);
+        return layers.size() == s.layers().size() ? s : s.withLayers(layers);
     }
 
-    /** The scenario with other layer entries. */
-    public static Scenario withLayers(Scenario s, Map<String, LayerRef> layers) {
-        return new Scenario(s.name(), s.description(), s.campus(), s.analysisCrs(), layers, s.candidates(),
-                s.idField(), s.criteria(), s.constraints(), s.weights(), s.method());
-    }
 
     /**
      * The scenario with another candidate layer (a project layer) and id field (null = feature id); the
@@ -209,7 +204,6 @@ public final class ScenarioLayers {
     public static Scenario withCandidates(Scenario s, String layer, String idField) {
         Scenario t = withLayer(s, layer);
         String id = idFor(t, layer);
-        return withoutUnusedLayers(new Scenario(t.name(), t.description(), t.campus(), t.analysisCrs(), t.layers(),
-                id, idField, t.criteria(), t.constraints(), t.weights(), t.method()));
+        return withoutUnusedLayers(t.withCandidates(id, idField));
     }
 }

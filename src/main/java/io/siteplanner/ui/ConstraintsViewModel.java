@@ -53,8 +53,7 @@ public final class ConstraintsViewModel {
     /** A filter builder over a layer, for a new exclusion. */
     public FilterBuilderViewModel filterFor(String layer) {
         Scenario s = editor.current();
-        FilterBuilderViewModel f = new FilterBuilderViewModel(s == null ? Map.of() : Map.of("demandMw",
-                s.campus().demandMw(), "itLoadMw", s.campus().itLoadMw(), "pue", s.campus().pue()));
+        FilterBuilderViewModel f = new FilterBuilderViewModel(s == null ? Map.of() : s.campus().variables());
         f.setLayer(editor.layers().data(layer));
         return f;
     }

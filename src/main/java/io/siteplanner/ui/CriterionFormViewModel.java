@@ -115,8 +115,7 @@ public final class CriterionFormViewModel {
         this.editor = editor;
         this.original = original;
         Scenario s = editor.current();
-        this.filter = new FilterBuilderViewModel(s == null ? Map.of() : Map.of("demandMw", s.campus().demandMw(),
-                "itLoadMw", s.campus().itLoadMw(), "pue", s.campus().pue(), "utilization", s.campus().utilization()));
+        this.filter = new FilterBuilderViewModel(s == null ? Map.of() : s.campus().variables());
         for (LayerItem i : editor.layers().layers()) {
             if (!i.getName().equals(editor.candidatesLayer())) {
                 layerChoices.add(i.getName());

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -83,7 +82,6 @@ public final class FilterBuilderViewModel {
     }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final ObservableList<Clause> clauses = FXCollections.observableArrayList();
     private final ObjectProperty<String> combine = new SimpleObjectProperty<>(this, "combine", "AND");
@@ -219,7 +217,7 @@ public final class FilterBuilderViewModel {
             return;
         }
         try {
-            FeatureFilter.Predicate p = FeatureFilter.compile(resolve(f), layer.schema(), "filter");
+            FeatureFilter.Predicate p = FeatureFilter.compile(FeatureFilter.resolve(f, variables, "filter"), layer.schema(), "filter");
             int n = 0;
             for (Feature x : layer.features()) {
                 if (p.test(x)) {
@@ -234,24 +232,6 @@ public final class FilterBuilderViewModel {
             matching.set(-1);
             summary.set(e.problem());
         }
-    }
-
-    private String resolve(String f) {
-        if (f == null || !f.contains("${")) {
-            return f;
-        }
-        Matcher m = VAR.matcher(f);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Double v = variables.get(m.group(1));
-            if (v == null) {
-                throw new ScenarioException("filter", "unknown campus figure ${" + m.group(1) + "} (known: "
-                        + String.join(", ", new TreeSet<>(variables.keySet())) + ")");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(Double.toString(v)));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     private List<String> distinct(String field) {

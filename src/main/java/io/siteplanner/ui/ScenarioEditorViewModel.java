@@ -282,7 +282,7 @@ public final class ScenarioEditorViewModel {
         Scenario s = scenario.get();
         if (s != null && mw > 0 && mw != s.campus().itLoadMw()) {
             Campus c = s.campus();
-            commit("IT load", withCampus(s, new Campus(mw, c.pue(), c.utilization(), c.minAcres(), c.years(),
+            commit("IT load", s.withCampus(new Campus(mw, c.pue(), c.utilization(), c.minAcres(), c.years(),
                     c.discountRate(), c.landPriceUsdPerAcre())));
         }
     }
@@ -291,7 +291,7 @@ public final class ScenarioEditorViewModel {
         Scenario s = scenario.get();
         if (s != null && pue > 0 && pue != s.campus().pue()) {
             Campus c = s.campus();
-            commit("PUE", withCampus(s, new Campus(c.itLoadMw(), pue, c.utilization(), c.minAcres(), c.years(),
+            commit("PUE", s.withCampus(new Campus(c.itLoadMw(), pue, c.utilization(), c.minAcres(), c.years(),
                     c.discountRate(), c.landPriceUsdPerAcre())));
         }
     }
@@ -306,7 +306,7 @@ public final class ScenarioEditorViewModel {
             return;
         }
         Campus c = s.campus();
-        Scenario t = withCampus(s, new Campus(c.itLoadMw(), c.pue(), c.utilization(), acres, c.years(), c.discountRate(),
+        Scenario t = s.withCampus(new Campus(c.itLoadMw(), c.pue(), c.utilization(), acres, c.years(), c.discountRate(),
                 c.landPriceUsdPerAcre()));
         List<ConstraintSpec> k = new ArrayList<>(t.constraints());
         boolean found = false;
@@ -327,11 +327,6 @@ public final class ScenarioEditorViewModel {
             }
         }
         commit("minimum area", t.withConstraints(k));
-    }
-
-    static Scenario withCampus(Scenario s, Campus c) {
-        return new Scenario(s.name(), s.description(), c, s.analysisCrs(), s.layers(), s.candidates(), s.idField(),
-                s.criteria(), s.constraints(), s.weights(), s.method());
     }
 
     /** The scenario with its criteria replaced (constraints on removed criteria go too). */

@@ -178,9 +178,8 @@ public final class ScenarioListViewModel implements LayersViewModel.RemovalListe
         return name != null && !name.isBlank() && named(name.trim()) == null;
     }
 
-    static Scenario renamed(Scenario s, String name) {
-        return new Scenario(name, s.description(), s.campus(), s.analysisCrs(), s.layers(), s.candidates(), s.idField(),
-                s.criteria(), s.constraints(), s.weights(), s.method());
+    private static Scenario renamed(Scenario s, String name) {
+        return s.withName(name);
     }
 
     // ------------------------------------------------------------------------------------------ layer removal

@@ -54,7 +54,7 @@ class ScenarioLayersTest {
 
     @Test
     void missingFilesCountRelativeToTheProjectFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Scenario s = ScenarioLayers.withLayers(demo(), new java.util.LinkedHashMap<>(demo().layers()) {
+        Scenario s = demo().withLayers(new java.util.LinkedHashMap<>(demo().layers()) {
             {
                 put("flood", LayerRef.of("flood.gpkg"));
             }
