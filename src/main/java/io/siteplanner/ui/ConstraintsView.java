@@ -132,17 +132,23 @@ public final class ConstraintsView extends VBox {
         Label check = new Label();
         check.setWrapText(true);
         check.setStyle("-fx-font-size: 11px;");
+        // one filter builder per chosen layer checks and counts the filter as it is typed
+        javafx.beans.property.ObjectProperty<FilterBuilderViewModel> builder =
+                new javafx.beans.property.SimpleObjectProperty<>();
         Runnable validate = () -> {
-            if (layer.getValue() == null) {
+            FilterBuilderViewModel f = builder.get();
+            if (f == null) {
                 check.setText("");
                 return;
             }
-            FilterBuilderViewModel f = vm.filterFor(layer.getValue());
             f.cqlProperty().set(filter.getText());
             check.setText(f.summaryProperty().get());
             check.setStyle("-fx-font-size: 11px; -fx-text-fill: " + (f.isValid() ? "#2a7a2a;" : "#b00;"));
         };
-        layer.valueProperty().addListener((o, a, b) -> validate.run());
+        layer.valueProperty().addListener((o, a, b) -> {
+            builder.set(b == null ? null : vm.filterFor(b));
+            validate.run();
+        });
         filter.textProperty().addListener((o, a, b) -> validate.run());
         Button add = new Button("Exclude");
         add.setId("add-exclusion");
