@@ -130,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
                 io.siteplanner.render.MapLayer l = io.siteplanner.render.DemoMap.prepare(extra, ReadOptions.DEFAULT,
                         Progress.NONE);
                 layers.add(new io.siteplanner.render.StyledLayer(extra.getFileName().toString(),
-                        io.siteplanner.render.StyledLayer.Role.CANDIDATES, l, io.siteplanner.render.DefaultStyles.candidates(), 1));
+                        io.siteplanner.project.ProjectLayer.Role.CANDIDATES, l, io.siteplanner.render.DefaultStyles.candidates(), 1));
                 focus = l.bounds();
                 out.printf(Locale.ROOT, "extra layer: %,d features%n", l.source().size());
             }

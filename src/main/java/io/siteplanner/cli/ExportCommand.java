@@ -167,7 +167,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (fmt.drawsMap()) {
             List<StyledLayer> layers = new ArrayList<>();
             for (StyledLayer l : io.siteplanner.render.ProjectMap.layers(project, session, true, Progress.NONE)) {
-                if (!(noBasemap && l.role() == StyledLayer.Role.BASEMAP)) {
+                if (!(noBasemap && l.role() == io.siteplanner.project.ProjectLayer.Role.BASEMAP)) {
                     layers.add(l);
                 }
             }

@@ -24,7 +24,7 @@ public record MapContent(List<StyledLayer> layers, MapLayer candidates) {
     public static MapContent of(List<StyledLayer> layers) {
         MapLayer c = null;
         for (StyledLayer l : layers) {
-            if (l.role() == StyledLayer.Role.CANDIDATES) {
+            if (l.role() == io.siteplanner.project.ProjectLayer.Role.CANDIDATES) {
                 c = l.layer();
             }
         }

@@ -187,6 +187,34 @@ public final class Crs {
         return crs == null ? "unknown" : crs.getName().getCode();
     }
 
+    /**
+     * A projected CRS for analysing data with this extent (DESIGN.md section 3): EPSG:5070 (CONUS Albers)
+     * when the centre lies in the contiguous US, else the WGS 84 UTM zone of the centre (EPSG:326zz north,
+     * 327zz south).
+     *
+     * @param bounds extent in {@code crs} (degrees, longitude first, when geographic)
+     */
+    public static String suggestProjected(Envelope bounds, CoordinateReferenceSystem crs) {
+        Envelope e = bounds;
+        if (crs != null && !isGeographic(crs)) {
+            try {
+                e = toWgs84(bounds, crs);
+            } catch (TransformException ex) {
+                return "EPSG:5070";
+            }
+        }
+        if (e == null || e.isNull()) {
+            return "EPSG:5070";
+        }
+        double lon = e.centre().x;
+        double lat = e.centre().y;
+        if (lon >= -125 && lon <= -66 && lat >= 24 && lat <= 50) {
+            return "EPSG:5070";
+        }
+        int zone = Math.max(1, Math.min(60, (int) Math.floor((lon + 180) / 6) + 1));
+        return "EPSG:" + ((lat >= 0 ? 32600 : 32700) + zone);
+    }
+
     /** True when the CRS is geographic (degrees). */
     public static boolean isGeographic(CoordinateReferenceSystem crs) {
         return crs instanceof GeographicCRS;

@@ -15,7 +15,10 @@ import java.util.Objects;
  * @param opacity 0..1
  */
 public record ProjectLayer(String name, Role role, VectorLayer layer, LayerStyle style, boolean visible, double opacity) {
-    /** What a layer is for. */
+    /**
+     * What a layer is for: the one role type of the code base (the layer tree, the map and exports use it
+     * too).
+     */
     public enum Role { BASEMAP, DATA, CANDIDATES }
 
     public ProjectLayer {

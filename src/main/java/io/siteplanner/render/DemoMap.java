@@ -5,6 +5,7 @@ import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.ReadOptions;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.VectorLayer;
+import io.siteplanner.project.ProjectLayer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,9 +36,9 @@ public final class DemoMap {
     /** Basemap layers (states, then counties), bottom first. */
     public static List<StyledLayer> basemap(Path states, Path counties, Progress progress) throws IOException {
         List<StyledLayer> out = new ArrayList<>();
-        out.add(new StyledLayer("US states", StyledLayer.Role.BASEMAP, prepare(states, ReadOptions.DEFAULT,
+        out.add(new StyledLayer("US states", ProjectLayer.Role.BASEMAP, prepare(states, ReadOptions.DEFAULT,
                 progress.sub(0, 0.3)), DefaultStyles.basemapStates(), 1));
-        out.add(new StyledLayer("US counties", StyledLayer.Role.BASEMAP, prepare(counties, ReadOptions.DEFAULT,
+        out.add(new StyledLayer("US counties", ProjectLayer.Role.BASEMAP, prepare(counties, ReadOptions.DEFAULT,
                 progress.sub(0.3, 1)), DefaultStyles.basemapCounties(), 1));
         return out;
     }
@@ -54,7 +55,7 @@ public final class DemoMap {
             MapLayer l = prepare(demoGpkg, ReadOptions.DEFAULT.withLayer(spec[k][0]),
                     progress.sub((double) k / spec.length, (k + 1.0) / spec.length));
             boolean parcels = spec[k][0].equals("parcels");
-            out.add(new StyledLayer(spec[k][1], parcels ? StyledLayer.Role.CANDIDATES : StyledLayer.Role.DATA, l,
+            out.add(new StyledLayer(spec[k][1], parcels ? ProjectLayer.Role.CANDIDATES : ProjectLayer.Role.DATA, l,
                     parcels ? DefaultStyles.candidates() : DefaultStyles.guess(l.display(), k),
                     spec[k][0].equals("price_zones") ? 0.7 : 1));
         }
@@ -87,7 +88,7 @@ public final class DemoMap {
                 continue; // rasters are not drawn yet
             }
             MapLayer ml = MapLayer.prepare((VectorLayer) l, displayCrs(), Progress.NONE);
-            StyledLayer sl = new StyledLayer(e.getKey(), StyledLayer.Role.DATA, ml, DefaultStyles.guess(ml.display(), k),
+            StyledLayer sl = new StyledLayer(e.getKey(), ProjectLayer.Role.DATA, ml, DefaultStyles.guess(ml.display(), k),
                     ml.dimension() == 2 ? 0.7 : 1);
             (ml.dimension() == 2 ? polys : ml.dimension() == 1 ? lines : points).add(sl);
         }
@@ -95,7 +96,7 @@ public final class DemoMap {
         out.addAll(lines);
         out.addAll(points);
         MapLayer cand = MapLayer.prepare(session.candidates(), displayCrs(), Progress.NONE);
-        out.add(new StyledLayer(s.candidates(), StyledLayer.Role.CANDIDATES, cand, DefaultStyles.candidates(), 1));
+        out.add(new StyledLayer(s.candidates(), ProjectLayer.Role.CANDIDATES, cand, DefaultStyles.candidates(), 1));
         return out;
     }
 }

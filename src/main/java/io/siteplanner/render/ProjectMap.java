@@ -33,7 +33,7 @@ public final class ProjectMap {
             MapLayer ml = cand && session != null
                     ? MapLayer.prepare(session.candidates(), DemoMap.displayCrs(), Progress.NONE)
                     : MapLayer.prepare(pl.layer(), DemoMap.displayCrs(), Progress.NONE);
-            out.add(new StyledLayer(pl.name(), StyledLayer.Role.valueOf(pl.role().name()), ml, pl.style(), pl.opacity()));
+            out.add(new StyledLayer(pl.name(), pl.role(), ml, pl.style(), pl.opacity()));
             progress.update((k + 1.0) / n, "preparing " + pl.name());
         }
         return out;

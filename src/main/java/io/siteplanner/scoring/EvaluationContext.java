@@ -39,7 +39,10 @@ public final class EvaluationContext {
     final Progress progress;
     final Timings timings;
     final CoordinateReferenceSystem analysisCrs;
+    final Integer analysisEpsg;
     final Map<String, Layer> layers;
+    /** The scenario entry each loaded layer was read with (a changed entry means reading it again). */
+    final Map<String, io.siteplanner.scoring.scenario.LayerRef> refs;
     final VectorLayer candidates;
     final List<Geometry> candidateGeoms;
     final Polygons polygons;
@@ -50,20 +53,31 @@ public final class EvaluationContext {
     private final Map<String, int[]> zones = new ConcurrentHashMap<>();
     private final Map<String, FeatureValues> values = new ConcurrentHashMap<>();
     private final Map<String, Double> vars;
-    private final AtomicLong spatialPasses = new AtomicLong();
+    private final AtomicLong spatialPasses;
     private volatile double[][] centroids;
 
     EvaluationContext(Scenario scenario, Progress progress, Timings timings, CoordinateReferenceSystem analysisCrs,
             Map<String, Layer> layers, VectorLayer candidates) {
+        this(scenario, progress, timings, analysisCrs, null, layers, candidates);
+    }
+
+    EvaluationContext(Scenario scenario, Progress progress, Timings timings, CoordinateReferenceSystem analysisCrs,
+            Integer analysisEpsg, Map<String, Layer> layers, VectorLayer candidates) {
         this.scenario = scenario;
         this.progress = progress;
         this.timings = timings;
         this.analysisCrs = analysisCrs;
+        this.analysisEpsg = analysisEpsg;
         this.layers = layers;
+        this.refs = new java.util.HashMap<>();
+        for (String id : layers.keySet()) {
+            if (scenario.layers().containsKey(id)) {
+                refs.put(id, scenario.layers().get(id));
+            }
+        }
         this.candidates = candidates;
-        io.siteplanner.scoring.scenario.Campus k = scenario.campus();
-        this.vars = Map.of("demandMw", k.demandMw(), "itLoadMw", k.itLoadMw(), "pue", k.pue(), "utilization",
-                k.utilization());
+        this.spatialPasses = new AtomicLong();
+        this.vars = scenario.campus().variables();
         List<Feature> fs = candidates.features();
         this.candidateGeoms = new java.util.AbstractList<Geometry>() {
             @Override
@@ -88,6 +102,61 @@ public final class EvaluationContext {
             }
             this.order = io.siteplanner.scoring.spatial.Hilbert.order(cx, cy, polygons.n);
         }
+    }
+
+    /**
+     * A context for {@code next} (same candidates and campus) that shares this one's prepared candidates,
+     * spatial-pass counter and caches, with {@code loaded} layers added or replacing those of the same id;
+     * cached indexes, searches, zones and attribute values of replaced layers are dropped. This context is
+     * not changed (a session still using it keeps working).
+     */
+    EvaluationContext derive(Scenario next, Progress p, Map<String, Layer> loaded) {
+        return new EvaluationContext(this, next, p, loaded);
+    }
+
+    private EvaluationContext(EvaluationContext base, Scenario next, Progress p, Map<String, Layer> loaded) {
+        this.scenario = next;
+        this.progress = p;
+        this.timings = base.timings;
+        this.analysisCrs = base.analysisCrs;
+        this.analysisEpsg = base.analysisEpsg;
+        this.layers = new java.util.LinkedHashMap<>(base.layers);
+        this.layers.putAll(loaded);
+        this.refs = new java.util.HashMap<>(base.refs);
+        for (String id : loaded.keySet()) {
+            refs.put(id, next.layers().get(id));
+        }
+        this.candidates = base.candidates;
+        this.candidateGeoms = base.candidateGeoms;
+        this.polygons = base.polygons;
+        this.order = base.order;
+        this.centroids = base.centroids;
+        this.spatialPasses = base.spatialPasses;
+        this.vars = base.vars;
+        copyExcept(base.indexes, indexes, loaded.keySet());
+        copyExcept(base.nearest, nearest, loaded.keySet());
+        copyExcept(base.zones, zones, loaded.keySet());
+        copyExcept(base.values, values, loaded.keySet());
+    }
+
+    private static <V> void copyExcept(Map<String, V> from, Map<String, V> to, java.util.Set<String> dropped) {
+        for (Map.Entry<String, V> e : from.entrySet()) {
+            String k = e.getKey();
+            boolean drop = false;
+            for (String id : dropped) {
+                // keys are "layer\0filter...", or "n\0layer\0attribute" / "t\0layer\0attribute" for values
+                drop |= k.startsWith(id + "\u0000") || k.startsWith("n\u0000" + id + "\u0000")
+                        || k.startsWith("t\u0000" + id + "\u0000");
+            }
+            if (!drop) {
+                to.put(k, e.getValue());
+            }
+        }
+    }
+
+    /** Whether layer {@code id} is loaded as described by {@code ref} (false: not loaded, or read from elsewhere). */
+    boolean hasLayer(String id, io.siteplanner.scoring.scenario.LayerRef ref) {
+        return layers.containsKey(id) && java.util.Objects.equals(refs.get(id), ref);
     }
 
     public Scenario scenario() {
@@ -174,28 +243,9 @@ public final class EvaluationContext {
         return vars;
     }
 
-    private static final java.util.regex.Pattern VAR = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-
     /** A filter with its {@code ${name}} campus figures replaced by their values (null stays null). */
     public String resolve(String filter, String path) {
-        if (filter == null || filter.indexOf("${") < 0) {
-            return filter;
-        }
-        java.util.regex.Matcher m = VAR.matcher(filter);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Double v = vars.get(m.group(1));
-            if (v == null) {
-                throw new ScenarioException(path, "unknown campus figure ${" + m.group(1) + "} (known: "
-                        + String.join(", ", new java.util.TreeSet<>(vars.keySet())) + ")");
-            }
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(Double.toString(v)));
-        }
-        m.appendTail(out);
-        if (out.indexOf("${") >= 0) {
-            throw new ScenarioException(path, "malformed ${...} in filter");
-        }
-        return out.toString();
+        return FeatureFilter.resolve(filter, vars, path);
     }
 
     /**

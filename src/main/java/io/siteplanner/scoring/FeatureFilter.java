@@ -93,6 +93,34 @@ public final class FeatureFilter {
         return new FeatureFilter(schema, path).filter(f);
     }
 
+    private static final java.util.regex.Pattern VAR = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    /**
+     * A filter with its {@code ${name}} figures replaced by their values (null stays null).
+     *
+     * @throws ScenarioException at {@code path} for an unknown name or a malformed {@code ${...}}
+     */
+    public static String resolve(String filter, java.util.Map<String, Double> vars, String path) {
+        if (filter == null || filter.indexOf("${") < 0) {
+            return filter;
+        }
+        java.util.regex.Matcher m = VAR.matcher(filter);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Double v = vars.get(m.group(1));
+            if (v == null) {
+                throw new ScenarioException(path, "unknown campus figure ${" + m.group(1) + "} (known: "
+                        + String.join(", ", new java.util.TreeSet<>(vars.keySet())) + ")");
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(Double.toString(v)));
+        }
+        m.appendTail(out);
+        if (out.indexOf("${") >= 0) {
+            throw new ScenarioException(path, "malformed ${...} in filter");
+        }
+        return out.toString();
+    }
+
     /** A compiled value expression. */
     public interface Value {
         /** The value for a feature: a number, text, date, or null. */

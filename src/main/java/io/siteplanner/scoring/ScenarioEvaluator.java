@@ -53,7 +53,7 @@ public final class ScenarioEvaluator {
         CoordinateReferenceSystem crs = ((VectorLayer) layers.get(s.candidates())).crs();
         EvaluationContext ctx;
         try (Timings.Timer t = timings.start("prepare candidates")) {
-            ctx = new EvaluationContext(s, progress.sub(0.4, 1.0), timings, crs, layers, cand);
+            ctx = new EvaluationContext(s, progress.sub(0.4, 1.0), timings, crs, cand.epsg(), layers, cand);
         }
         for (Layer l : layers.values()) {
             for (String w : l.warnings()) {
@@ -94,16 +94,7 @@ public final class ScenarioEvaluator {
         }
         // validate everything before spatial work
         List<Criterion> criteria = s.criteria();
-        for (int c = 0; c < criteria.size(); c++) {
-            criteria.get(c).validate(ctx, "criteria[" + c + "]");
-        }
-        for (int k = 0; k < s.constraints().size(); k++) {
-            ConstraintSpec cs = s.constraints().get(k);
-            if (cs.isExclusion()) {
-                ctx.keepMask(ctx.vector(cs.exclude(), "constraints[" + k + "].exclude"), cs.filter(),
-                        "constraints[" + k + "].filter");
-            }
-        }
+        validate(ctx, s, null);
         if (s.weights().isAhp()) {
             try {
                 Ahp.compute(s.weights().matrix());
@@ -111,16 +102,61 @@ public final class ScenarioEvaluator {
                 throw new ScenarioException("weights.matrix", e.getMessage());
             }
         }
-        // evaluate: criteria that need others' columns (TCO) after those
-        Column[] cols = new Column[criteria.size()];
+        Column[] cols = evaluateCriteria(ctx, criteria, new Column[criteria.size()], progress, timings);
+        ScoringSession session = new ScoringSession(ctx, s, cols, ids, idOrder);
+        // exclusion distances now (spatial), so re-scoring stays spatial-free
+        exclusions(ctx, s, timings);
+        return session;
+    }
+
+    /**
+     * Validates the enabled criteria whose column is not known yet ({@code known[c] == null}; all when
+     * {@code known} is null) and the enabled exclusion constraints, before any spatial work.
+     */
+    static void validate(EvaluationContext ctx, Scenario s, Column[] known) {
+        List<Criterion> criteria = s.criteria();
+        for (int c = 0; c < criteria.size(); c++) {
+            if (criteria.get(c).enabled() && (known == null || known[c] == null)) {
+                criteria.get(c).validate(ctx, "criteria[" + c + "]");
+            }
+        }
+        for (int k = 0; k < s.constraints().size(); k++) {
+            ConstraintSpec cs = s.constraints().get(k);
+            if (cs.isExclusion() && cs.enabled()) {
+                ctx.keepMask(ctx.vector(cs.exclude(), "constraints[" + k + "].exclude"), cs.filter(),
+                        "constraints[" + k + "].filter");
+            }
+        }
+    }
+
+    /**
+     * Computes the columns that are null in {@code cols} (criteria that need others' columns, TCO, after
+     * those); a disabled criterion gets a column that is missing everywhere, with no work. Columns carry the
+     * kind's unit (the session applies a criterion's own unit).
+     */
+    static Column[] evaluateCriteria(EvaluationContext ctx, List<Criterion> criteria, Column[] cols, Progress progress,
+            Timings timings) {
+        int n = ctx.size();
         Map<String, Column> done = new HashMap<>();
+        for (int c = 0; c < criteria.size(); c++) {
+            if (cols[c] != null) {
+                done.put(criteria.get(c).id(), cols[c]);
+            }
+        }
         for (int pass = 0; pass < 2; pass++) {
             for (int c = 0; c < criteria.size(); c++) {
                 Criterion cs = criteria.get(c);
-                if (cs.needs().isEmpty() != (pass == 0)) {
+                if (cols[c] != null || cs.needs().isEmpty() != (pass == 0)) {
                     continue;
                 }
                 progress.checkCancelled();
+                if (!cs.enabled()) {
+                    double[] none = new double[n];
+                    Arrays.fill(none, Double.NaN);
+                    cols[c] = new Column(none, null, "", "disabled");
+                    done.put(cs.id(), cols[c]);
+                    continue;
+                }
                 try (Timings.Timer t = timings.start("criterion " + cs.id())) {
                     cols[c] = cs.evaluate(ctx, "criteria[" + c + "]", done);
                 }
@@ -132,22 +168,31 @@ public final class ScenarioEvaluator {
                     }
                 }
                 if (missing > 0) {
-                    ctx.warn("criterion " + cs.id() + ": " + missing + " of " + ids.length + " sites have no data ("
+                    ctx.warn("criterion " + cs.id() + ": " + missing + " of " + n + " sites have no data ("
                             + missingRule(cs) + ")");
                 }
             }
         }
-        ScoringSession session = new ScoringSession(ctx, s, cols, ids, idOrder);
-        // exclusion distances now (spatial), so re-scoring stays spatial-free
+        return cols;
+    }
+
+    /** The column with the criterion's own unit, when it has one. */
+    static Column withUnit(Column col, Criterion c) {
+        String u = c.common().unit();
+        return u == null || u.equals(col.unit()) ? col
+                : new Column(col.values(), col.feature(), u, col.note(), col.categories());
+    }
+
+    /** Computes the distances of the enabled exclusion constraints (cached in the context). */
+    static void exclusions(EvaluationContext ctx, Scenario s, Timings timings) {
         for (int k = 0; k < s.constraints().size(); k++) {
             ConstraintSpec cs = s.constraints().get(k);
-            if (cs.isExclusion()) {
+            if (cs.isExclusion() && cs.enabled()) {
                 try (Timings.Timer t = timings.start("exclusion " + cs.exclude())) {
                     ctx.nearest(cs.exclude(), cs.filter(), "constraints[" + k + "].filter", false);
                 }
             }
         }
-        return session;
     }
 
     /** How missing values of a criterion are scored, in words. */
@@ -163,16 +208,17 @@ public final class ScenarioEvaluator {
         }
     }
 
-    private static void checkWeights(Scenario s) {
+    static void checkWeights(Scenario s) {
         if (s.weights().isAhp()) {
             return;
         }
         double sum = 0;
         for (Criterion c : s.criteria()) {
-            sum += c.weight();
+            sum += c.common().effectiveWeight();
         }
         if (!(sum > 0)) {
-            throw new ScenarioException("criteria", "all weights are zero: give at least one criterion a weight > 0");
+            throw new ScenarioException("criteria", "all weights are zero: give at least one enabled criterion a"
+                    + " weight > 0");
         }
     }
 
@@ -222,15 +268,17 @@ public final class ScenarioEvaluator {
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
 
-    /** The layer ids the scenario uses (candidates first). */
-    static Set<String> usedLayers(Scenario s) {
+    /** The layer ids the scenario reads (candidates first); disabled criteria and constraints read none. */
+    public static Set<String> usedLayers(Scenario s) {
         Set<String> ids = new LinkedHashSet<>();
         ids.add(s.candidates());
         for (Criterion c : s.criteria()) {
-            ids.addAll(c.layers());
+            if (c.enabled()) {
+                ids.addAll(c.layers());
+            }
         }
         for (ConstraintSpec k : s.constraints()) {
-            if (k.isExclusion()) {
+            if (k.isExclusion() && k.enabled()) {
                 ids.add(k.exclude());
             }
         }
@@ -308,6 +356,42 @@ public final class ScenarioEvaluator {
             }
             for (int i = 0; i < order.size(); i++) {
                 out.put(order.get(i), get(rep.get(i)));
+            }
+            return out;
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    /**
+     * Reads the layers {@code ids} of a scenario (joins, computed fields) and reprojects the vector ones to
+     * an analysis CRS that is already known (for criteria added to an evaluated session).
+     */
+    static Map<String, Layer> loadMore(Scenario s, Set<String> ids, LayerSource source, CoordinateReferenceSystem crs,
+            Integer epsg, Progress progress, Timings timings) {
+        Map<String, Layer> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (String id : ids) {
+            if (!s.layers().containsKey(id)) {
+                throw new ScenarioException("layers", "no layer '" + id + "'");
+            }
+        }
+        ExecutorService ex = Executors.newFixedThreadPool(Math.min(ids.size(), 2), r -> {
+            Thread t = new Thread(r, "siteplanner-load");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, Future<Layer>> futures = new LinkedHashMap<>();
+            for (String id : ids) {
+                LayerRef ref = s.layers().get(id);
+                futures.put(id, ex.submit(() -> reproject(id, loadOne(id, ref, source, progress, timings), crs, epsg,
+                        progress, timings)));
+            }
+            for (Map.Entry<String, Future<Layer>> e : futures.entrySet()) {
+                out.put(e.getKey(), get(e.getValue()));
             }
             return out;
         } finally {

@@ -132,9 +132,10 @@ public final class ScoreResult {
     public List<String> flags(int i) {
         List<String> out = new ArrayList<>();
         List<Criterion> cs = session.criteria();
+        List<Criterion> now = session.scenario().criteria();
         for (int c = 0; c < cs.size(); c++) {
             double x = session.raw(c)[i];
-            if (x != x) {
+            if (x != x && now.get(c).enabled()) {
                 out.add(cs.get(c).id() + ": no data" + (weights[c] > 0 ? ", scored " + fmt(missing[c]) : ""));
             }
         }

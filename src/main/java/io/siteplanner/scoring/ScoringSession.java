@@ -31,6 +31,8 @@ public final class ScoringSession {
     private final EvaluationContext ctx;
     private final List<Criterion> specs;
     private final Column[] columns;
+    /** Units of the columns as the kinds give them (a criterion's own unit replaces them in {@link #columns}). */
+    private final String[] kindUnits;
     private final double[][] stats; // {min, max} of finite values
     private final Object[] ids;
     private final int[] idOrder;
@@ -51,10 +53,15 @@ public final class ScoringSession {
         this.ctx = ctx;
         this.scenario = scenario;
         this.specs = scenario.criteria();
-        this.columns = columns;
+        this.columns = columns.clone();
         this.ids = ids;
         this.idOrder = idOrder;
         int m = columns.length;
+        this.kindUnits = new String[m];
+        for (int c = 0; c < m; c++) {
+            kindUnits[c] = columns[c].unit();
+            this.columns[c] = withUnit(columns[c], kindUnits[c], specs.get(c));
+        }
         this.stats = new double[m][];
         for (int c = 0; c < m; c++) {
             double lo = Double.POSITIVE_INFINITY;
@@ -148,9 +155,16 @@ public final class ScoringSession {
         return ctx.spatialPasses();
     }
 
+    private static Column withUnit(Column col, String kindUnit, Criterion c) {
+        String u = c.common().unit() != null ? c.common().unit() : kindUnit;
+        return java.util.Objects.equals(u, col.unit()) ? col
+                : new Column(col.values(), col.feature(), u, col.note(), col.categories());
+    }
+
     /**
-     * Replaces the settings: weights, weight spec, transforms, missing scores, method and constraints may
-     * change; criteria ids, kinds and their spatial parameters may not (evaluate the scenario anew for that).
+     * Replaces the settings: weights, weight spec, transforms, missing scores, units, labels, method and
+     * constraints on already evaluated layers may change; criteria ids, kinds, their spatial parameters and
+     * whether they are enabled may not (use {@link #withScenario} for that).
      *
      * @throws ScenarioException when the scenario changes what was evaluated or is invalid
      */
@@ -173,6 +187,132 @@ public final class ScoringSession {
             throw new ScenarioException("", "the campus, layers or candidates changed; evaluate the scenario again");
         }
         this.scenario = s;
+        for (int c = 0; c < specs.size(); c++) {
+            columns[c] = withUnit(columns[c], kindUnits[c], s.criteria().get(c));
+        }
+    }
+
+    /**
+     * A session for {@code next} that reuses this one's evaluation: the prepared candidates, the layers
+     * already read and the spatial caches (segment indexes, nearest searches, zones, attribute values), and
+     * the column of every criterion that measures the same thing as one here (same id, {@link #sameMeasure},
+     * its layers read from the same scenario entries). Only the other criteria are evaluated, and only
+     * layers not read yet (or whose scenario entry changed) are read through {@code source} and reprojected.
+     * So adding, editing, enabling, disabling, removing or reordering criteria and adding exclusion layers
+     * costs the spatial work of what changed. This session is not changed.
+     *
+     * <p>The candidate layer, id field, analysis CRS and the campus figures criteria use must be the same
+     * (evaluate anew with {@link ScenarioEvaluator} otherwise). A layer whose data changed under the same
+     * scenario entry is not noticed: evaluate anew then.
+     *
+     * @throws ScenarioException when the scenario is invalid (naming the JSON path), or changes the candidates
+     * @throws io.siteplanner.model.CancelledException when cancelled through the progress
+     */
+    public ScoringSession withScenario(Scenario next, LayerSource source, io.siteplanner.model.Progress progress) {
+        Scenario cur = scenario();
+        if (!java.util.Objects.equals(next.candidates(), cur.candidates())
+                || !java.util.Objects.equals(next.layers().get(next.candidates()), cur.layers().get(cur.candidates()))
+                || !java.util.Objects.equals(next.idField(), cur.idField())
+                || !java.util.Objects.equals(next.analysisCrs(), cur.analysisCrs())
+                || !sameMeasure(next.campus(), cur.campus())) {
+            throw new ScenarioException("", "the candidates, id field, analysis CRS or campus changed; evaluate the"
+                    + " scenario again");
+        }
+        ScenarioEvaluator.checkWeights(next);
+        java.util.Set<String> toRead = new java.util.LinkedHashSet<>();
+        for (String id : ScenarioEvaluator.usedLayers(next)) {
+            if (!next.layers().containsKey(id)) {
+                throw new ScenarioException("layers", "no layer '" + id + "'");
+            }
+            if (!ctx.hasLayer(id, next.layers().get(id))) {
+                toRead.add(id);
+            }
+        }
+        Timings timings = ctx.timings();
+        Map<String, io.siteplanner.model.Layer> loaded = ScenarioEvaluator.loadMore(next, toRead, source,
+                ctx.analysisCrs(), ctx.analysisEpsg, progress.sub(0, 0.3), timings);
+        EvaluationContext nctx = ctx.derive(next, progress.sub(0.3, 1), loaded);
+        List<Criterion> nc = next.criteria();
+        Column[] cols = new Column[nc.size()];
+        java.util.Set<String> fresh = new java.util.HashSet<>();
+        for (int c = 0; c < nc.size(); c++) {
+            Criterion b = nc.get(c);
+            int old = criterionIndex(b.id());
+            boolean reuse = old >= 0 && sameMeasure(specs.get(old), b);
+            if (reuse && b.enabled()) {
+                for (String l : b.layers()) {
+                    reuse &= !loaded.containsKey(l);
+                }
+            }
+            if (reuse) {
+                Column o = columns[old];
+                cols[c] = new Column(o.values(), o.feature(), kindUnits[old], o.note(), o.categories());
+            } else {
+                fresh.add(b.id());
+            }
+        }
+        // criteria computed from others' columns (TCO) follow them
+        for (int c = 0; c < nc.size(); c++) {
+            for (String need : nc.get(c).needs()) {
+                if (cols[c] != null && fresh.contains(need)) {
+                    cols[c] = null;
+                }
+            }
+        }
+        ScenarioEvaluator.validate(nctx, next, cols);
+        if (next.weights().isAhp()) {
+            try {
+                Ahp.compute(next.weights().matrix());
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("weights.matrix", e.getMessage());
+            }
+        }
+        ScenarioEvaluator.evaluateCriteria(nctx, nc, cols, progress.sub(0.3, 1), timings);
+        ScoringSession out = new ScoringSession(nctx, next, cols, ids, idOrder);
+        for (Map.Entry<String, EvaluationContext.Nearest> e : exclusions.entrySet()) {
+            String layer = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+            if (!loaded.containsKey(layer)) {
+                out.exclusions.put(e.getKey(), e.getValue());
+            }
+        }
+        ScenarioEvaluator.exclusions(nctx, next, timings);
+        return out;
+    }
+
+    /**
+     * As {@link #withScenario}: the scenario with {@code c} replacing the criterion of the same id, or added
+     * at the end (its layers must be in the scenario's layers).
+     */
+    public ScoringSession withCriterion(Criterion c, LayerSource source, io.siteplanner.model.Progress progress) {
+        Scenario cur = scenario();
+        List<Criterion> l = new ArrayList<>(cur.criteria());
+        int i = cur.criterionIndex(c.id());
+        if (i >= 0) {
+            l.set(i, c);
+        } else {
+            l.add(c);
+        }
+        return withScenario(cur.withCriteria(l), source, progress);
+    }
+
+    /**
+     * How many sites constraint {@code k} fails by itself (whatever the other constraints say); 0 for a
+     * disabled one or one on a disabled criterion. An exclusion layer not evaluated yet costs one spatial
+     * pass (then cached).
+     *
+     * @throws ScenarioException when it names an unknown criterion or a layer that was not read
+     */
+    public int failingCount(ConstraintSpec k) {
+        boolean[] passed = new boolean[ids.length];
+        Arrays.fill(passed, true);
+        applyConstraint(k, "constraint", passed);
+        int failed = 0;
+        for (boolean b : passed) {
+            if (!b) {
+                failed++;
+            }
+        }
+        return failed;
     }
 
     /** Whether two campuses give the same raw values (all but minAcres, which only a constraint uses). */
@@ -183,14 +323,15 @@ public final class ScoringSession {
     }
 
     /**
-     * Whether two criteria measure the same thing (same kind and parameters, and the same id): then only
-     * their weight, label, transform or missing-value policy differ and re-scoring needs no spatial work.
+     * Whether two criteria measure the same thing (same kind and parameters, the same id, both enabled or
+     * both disabled): then only their weight, label, unit, transform or missing-value policy differ and
+     * re-scoring needs no spatial work.
      * A change between a categories transform and another one changes how values are read, so it counts.
      */
     public static boolean sameMeasure(Criterion a, Criterion b) {
         boolean ta = a.transform().type() == io.siteplanner.scoring.scenario.TransformSpec.Type.CATEGORIES;
         boolean tb = b.transform().type() == io.siteplanner.scoring.scenario.TransformSpec.Type.CATEGORIES;
-        if (ta != tb) {
+        if (ta != tb || a.enabled() != b.enabled()) {
             return false;
         }
         Common n = Common.of(a.id(), 0).withTransform(a.transform());
@@ -263,17 +404,25 @@ public final class ScoringSession {
             for (int k = 0; k < ws.criteria().size(); k++) {
                 w[criterionIndex(ws.criteria().get(k))] = cachedAhp.weights()[k];
             }
-            return w;
+        } else {
+            for (int c = 0; c < m; c++) {
+                w[c] = scenario.criteria().get(c).weight();
+            }
         }
         double sum = 0;
+        boolean zeroed = false;
         for (int c = 0; c < m; c++) {
-            w[c] = scenario.criteria().get(c).weight();
+            if (!scenario.criteria().get(c).enabled() && w[c] != 0) {
+                w[c] = 0; // disabled criteria weigh nothing
+                zeroed = true;
+            }
             sum += w[c];
         }
         if (!(sum > 0)) {
-            throw new ScenarioException("criteria", "all weights are zero: give at least one criterion a weight > 0");
+            throw new ScenarioException("criteria", "all weights are zero: give at least one enabled criterion a"
+                    + " weight > 0");
         }
-        if (sum != 1.0) {
+        if (sum != 1.0 && (!ws.isAhp() || zeroed)) {
             for (int c = 0; c < m; c++) {
                 w[c] /= sum;
             }
@@ -516,7 +665,9 @@ public final class ScoringSession {
         int n = passed.length;
         for (int c = 0; c < specs.size(); c++) {
             Criterion cs = scenario.criteria().get(c);
-            double[] v = columns[c].values();
+            if (!cs.enabled()) {
+                continue;
+            }
             boolean exclude = cs.common().missing() == MissingPolicy.EXCLUDE;
             boolean hasRule = cs.requirement(Double.NaN, scenario.campus()) != null
                     || cs.requirement(-1, scenario.campus()) != null;
@@ -534,6 +685,9 @@ public final class ScoringSession {
     /** Why criterion c's own rules fail site i (kind requirement, then missing: exclude), or null. */
     String ruleReason(int c, int i) {
         Criterion cs = scenario.criteria().get(c);
+        if (!cs.enabled()) {
+            return null;
+        }
         double x = columns[c].values()[i];
         String r = cs.requirement(x, scenario.campus());
         if (r != null) {
@@ -545,8 +699,23 @@ public final class ScoringSession {
         return null;
     }
 
+    /** Whether a constraint applies: enabled, and not on a disabled criterion. */
+    private boolean applies(ConstraintSpec k) {
+        if (!k.enabled()) {
+            return false;
+        }
+        if (k.isExclusion()) {
+            return true;
+        }
+        int c = criterionIndex(k.criterion());
+        return c < 0 || scenario.criteria().get(c).enabled();
+    }
+
     private void applyConstraint(ConstraintSpec k, String path, boolean[] passed) {
         int n = passed.length;
+        if (!applies(k)) {
+            return;
+        }
         if (k.isExclusion()) {
             EvaluationContext.Nearest d = exclusion(k, path);
             double buf = k.buffer();
@@ -620,6 +789,9 @@ public final class ScoringSession {
 
     /** The reason constraint k fails for site i, or null when it passes (thread-safe, lock-free once evaluated). */
     String failReason(ConstraintSpec k, int i) {
+        if (!applies(k)) {
+            return null;
+        }
         if (k.isExclusion()) {
             EvaluationContext.Nearest d = exclusion(k, "constraints");
             double x = d.distance()[i];

@@ -73,11 +73,11 @@ public final class ScenarioReader {
     private static final Set<String> JOIN = Set.of("path", "layer", "layerKey", "tableKey", "fields", "prefix");
     /** Keys every criterion may have. */
     public static final Set<String> COMMON = Set.of("id", "kind", "label", "weight", "transform", "missing",
-            "missingScore");
+            "missingScore", "unit", "enabled");
     private static final Set<String> TRANSFORM = Set.of("type", "direction", "min", "max", "value", "breaks", "values",
             "points", "midpoint", "spread", "ideal", "offset", "scores", "default");
     private static final Set<String> CONSTRAINT = Set.of("criterion", "op", "value", "exclude", "filter", "bufferM",
-            "label");
+            "label", "enabled");
     private static final Set<String> METHOD = Set.of("type", "input", "orness", "orderWeights");
     private static final Set<String> WEIGHTS = Set.of("type", "criteria", "matrix");
     /** Comparison operators of constraints. */
@@ -364,8 +364,9 @@ public final class ScenarioReader {
         String missingName = ps.oneOf("missing", "worst", "neutral", "exclude");
         Criterion c;
         try {
+            Boolean enabled = ps.bool("enabled");
             Common common = new Common(id, ps.str("label"), w == null ? 0 : w, t, MissingPolicy.of(missingName),
-                    ps.within("missingScore", 0, 1));
+                    ps.within("missingScore", 0, 1), ps.str("unit"), enabled == null || enabled);
             c = kind.read(common, ps);
         } catch (ScenarioException e) {
             if (e.path().startsWith(p)) {
@@ -470,7 +471,7 @@ public final class ScenarioReader {
             if (!OPS.contains(op)) {
                 throw new ScenarioException(p + ".op", "unknown operator '" + clip(op) + "' (use < <= > >= == !=)");
             }
-            return new ConstraintSpec(crit, op, ps.reqNum("value"), null, null, null, label);
+            return new ConstraintSpec(crit, op, ps.reqNum("value"), null, null, null, label, enabled(ps));
         }
         if (!layers.containsKey(excl)) {
             throw new ScenarioException(p + ".exclude", "no layer '" + clip(excl) + "' in layers (have: "
@@ -480,7 +481,12 @@ public final class ScenarioReader {
             throw new ScenarioException(p, "'op' and 'value' apply to criterion constraints only");
         }
         Double buf = ps.within("bufferM", 0, 1e6);
-        return new ConstraintSpec(null, null, null, excl, ps.str("filter"), buf == null ? 0 : buf, label);
+        return new ConstraintSpec(null, null, null, excl, ps.str("filter"), buf == null ? 0 : buf, label, enabled(ps));
+    }
+
+    private static boolean enabled(Params ps) {
+        Boolean b = ps.bool("enabled");
+        return b == null || b;
     }
 
     private static WeightsSpec weights(JsonNode n, Set<String> ids) {

@@ -87,6 +87,9 @@ public final class ScenarioWriter {
                     n.put("value", cs.value());
                 }
                 put(n, "label", cs.label());
+                if (!cs.enabled()) {
+                    n.put("enabled", false);
+                }
             }
         }
         if (s.weights().isAhp()) {
@@ -163,7 +166,11 @@ public final class ScenarioWriter {
         if (c.missingScore() != null) {
             n.put("missingScore", c.missingScore());
         }
+        put(n, "unit", c.unit());
         n.put("weight", c.weight());
+        if (!c.enabled()) {
+            n.put("enabled", false);
+        }
     }
 
     /** A transform as JSON. */

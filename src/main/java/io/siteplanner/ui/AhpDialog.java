@@ -22,11 +22,11 @@ public final class AhpDialog {
     private AhpDialog() {
     }
 
-    public static void show(Window owner, ScenarioViewModel vm) {
-        List<ScenarioViewModel.CriterionRow> rows = vm.criteria();
-        int n = rows.size();
+    /** Shows the dialog for criteria {@code ids} starting from their {@code current} weights; the weights on OK. */
+    public static java.util.Optional<double[]> show(Window owner, List<String> ids, double[] current) {
+        int n = ids.size();
         if (n < 2) {
-            return;
+            return java.util.Optional.empty();
         }
         Dialog<double[]> d = new Dialog<>();
         d.initOwner(owner);
@@ -42,8 +42,8 @@ public final class AhpDialog {
         result.setId("ahp-result");
         Label[] weights = new Label[n];
         for (int i = 0; i < n; i++) {
-            g.add(new Label(rows.get(i).id()), 0, i + 1);
-            g.add(new Label(rows.get(i).id()), i + 1, 0);
+            g.add(new Label(ids.get(i)), 0, i + 1);
+            g.add(new Label(ids.get(i)), i + 1, 0);
             a[i][i] = 1;
             weights[i] = new Label();
             g.add(weights[i], n + 1, i + 1);
@@ -71,8 +71,8 @@ public final class AhpDialog {
                     ComboBox<String> c = new ComboBox<>();
                     c.getItems().addAll(SCALE);
                     // initial judgement from the current weights' ratio, snapped to the scale
-                    double wi = Math.max(1e-9, rows.get(i).weightProperty().get());
-                    double wj = Math.max(1e-9, rows.get(j).weightProperty().get());
+                    double wi = Math.max(1e-9, current[i]);
+                    double wj = Math.max(1e-9, current[j]);
                     String init = snap(wi / wj);
                     c.setValue(init);
                     a[i][j] = Ahp.parseJudgement(init);
@@ -101,7 +101,7 @@ public final class AhpDialog {
         d.getDialogPane().setContent(new VBox(8, new Label("How much more important is the row than the column? "
                 + "(1 equal, 3 moderate, 5 strong, 7 very strong, 9 extreme)"), g, result));
         d.setResultConverter(bt -> bt == ButtonType.OK ? Ahp.compute(a).weights() : null);
-        d.showAndWait().ifPresent(vm::setWeights);
+        return d.showAndWait();
     }
 
     static String snap(double ratio) {

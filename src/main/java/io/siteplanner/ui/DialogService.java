@@ -1,43 +1,69 @@
 package io.siteplanner.ui;
 
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
-import javafx.stage.Window;
+import io.siteplanner.model.style.LayerStyle;
+import io.siteplanner.scoring.SiteComparison;
+import io.siteplanner.scoring.scenario.TransformSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
-/** Dialogs shown to the user. Errors show the message only: never a stack trace. */
-public class DialogService {
-    private final Window owner;
-
-    public DialogService(Window owner) {
-        this.owner = owner;
+/**
+ * Every dialog and file chooser the view-models show (JabRef's DialogService): {@link FxDialogService}
+ * shows them over the main window; tests answer them without a stage. Errors show a message, never a
+ * stack trace.
+ */
+public interface DialogService {
+    /** A file type for the choosers: a description and globs such as {@code *.gpkg}. */
+    record FileType(String description, List<String> globs) {
+        public static FileType of(String description, String... globs) {
+            return new FileType(description, List.of(globs));
+        }
     }
 
-    /** An error dialog with a one-line headline and the detail message. Non-blocking. */
-    public void showError(String headline, String message) {
-        show(Alert.AlertType.ERROR, headline, message, "error-dialog");
-    }
+    /** Answers to "save changes?". */
+    enum SaveChoice { SAVE, DISCARD, CANCEL }
 
-    /** A warning dialog (e.g. records skipped while loading). Non-blocking. */
-    public void showWarning(String headline, String message) {
-        show(Alert.AlertType.WARNING, headline, message, "warning-dialog");
-    }
+    /** An error with a one-line headline and the detail message. */
+    void showError(String headline, String message);
 
-    private void show(Alert.AlertType type, String headline, String message, String id) {
-        Alert a = new Alert(type, "", ButtonType.OK);
-        a.initOwner(owner);
-        a.setTitle("SitePlanner");
-        a.setHeaderText(headline);
-        Label l = new Label(message);
-        l.setWrapText(true);
-        l.setMaxWidth(520);
-        a.getDialogPane().setContent(l);
-        a.getDialogPane().setId(id);
-        a.show();
-    }
+    /** A warning (records skipped while loading, criteria disabled for missing layers). */
+    void showWarning(String headline, String message);
+
+    /** Asks to go ahead with something that can be undone or is risky; true for {@code okLabel}. */
+    boolean confirm(String headline, String message, String okLabel);
+
+    /** Save, discard or cancel for unsaved changes of {@code what}. */
+    SaveChoice askSaveChanges(String what);
+
+    /** A line of text (a scenario name); empty when cancelled. */
+    Optional<String> askText(String title, String prompt, String initial);
+
+    /** Files to open (several); empty when cancelled. */
+    List<Path> chooseFilesToOpen(String title, List<FileType> types, Path initialDir);
+
+    /** A file to open; empty when cancelled. */
+    Optional<Path> chooseFileToOpen(String title, List<FileType> types, Path initialDir);
+
+    /** A file to write; empty when cancelled. */
+    Optional<Path> chooseFileToSave(String title, List<FileType> types, Path initialDir, String initialName);
+
+    /** The criterion form (add or edit); true when the user pressed OK with a valid form. */
+    boolean editCriterion(CriterionFormViewModel form);
+
+    /** The transform editor; the chosen transform, or empty when cancelled (the editor then restores its own). */
+    Optional<TransformSpec> editTransform(TransformEditorViewModel editor);
+
+    /** The style of a layer; empty when cancelled. */
+    Optional<LayerStyle> editStyle(LayerItem layer);
+
+    /** AHP pairwise comparison of the criteria; the weights, or empty when cancelled. */
+    Optional<double[]> ahpWeights(List<String> criteria, double[] current);
+
+    /** The side-by-side comparison of 2 to 4 sites (non-modal). */
+    void showComparison(SiteComparison comparison, java.util.function.IntConsumer zoomTo);
 
     /** Message of an exception fit for users: its message, or its type when it has none. */
-    public static String messageOf(Throwable t) {
+    static String messageOf(Throwable t) {
         Throwable e = t;
         while (e.getMessage() == null && e.getCause() != null) {
             e = e.getCause();

@@ -1,6 +1,8 @@
 package io.siteplanner.ui;
 
+import io.siteplanner.project.ProjectLayer;
 import io.siteplanner.model.style.LayerStyle;
+import io.siteplanner.project.ProjectLayer.Role;
 import io.siteplanner.render.LayerDraw;
 import io.siteplanner.render.MapLayer;
 import java.util.BitSet;
@@ -15,11 +17,8 @@ import javafx.beans.property.StringProperty;
 
 /** One layer in the layer tree: the prepared data plus the user's visibility, opacity and style. FX thread only. */
 public final class LayerItem {
-    /** Role of a layer in the project. */
-    public enum Role { BASEMAP, DATA, CANDIDATES }
-
     private final StringProperty name = new SimpleStringProperty(this, "name");
-    private final Role role;
+    private final ObjectProperty<Role> role = new SimpleObjectProperty<>(this, "role");
     private final MapLayer mapLayer;
     private final ObjectProperty<LayerStyle> style = new SimpleObjectProperty<>(this, "style");
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
@@ -32,7 +31,8 @@ public final class LayerItem {
 
     public LayerItem(String name, Role role, MapLayer mapLayer, LayerStyle style) {
         this.name.set(name);
-        this.role = role;
+        this.role.set(role);
+        this.tableName = name;
         this.mapLayer = mapLayer;
         this.style.set(style);
         Runnable inval = () -> cached = null;
@@ -42,7 +42,7 @@ public final class LayerItem {
         this.selection.addListener((o, a, b) -> inval.run());
     }
 
-    /** Name of the layer in the project file (a table name), or null for layers not saved yet. */
+    /** Name of the layer in the project file (a table name; also its name in the tree). */
     public String tableName() {
         return tableName;
     }
@@ -68,6 +68,11 @@ public final class LayerItem {
     }
 
     public Role role() {
+        return role.get();
+    }
+
+    /** Basemap, data or candidates (the candidates follow the active scenario). */
+    public ObjectProperty<Role> roleProperty() {
         return role;
     }
 

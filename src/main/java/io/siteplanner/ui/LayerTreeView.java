@@ -1,5 +1,6 @@
 package io.siteplanner.ui;
 
+import io.siteplanner.project.ProjectLayer;
 import io.siteplanner.model.style.Colors;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
@@ -26,17 +27,21 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * The layer tree with legend: a check box per layer (visibility), legend rows under each layer, drag to
- * reorder, and a context menu (zoom to, style, opacity, move, remove).
+ * reorder, and a context menu (zoom to, style, use in the scenario, use as candidates, opacity, move,
+ * remove). Binds to {@link LayersViewModel}; scenario actions go to the criteria and editor view-models.
  */
 public final class LayerTreeView extends TreeView<Object> {
-    private final MapViewModel model;
+    private final LayersViewModel model;
+    private final CriteriaViewModel criteria;
+    private final ScenarioEditorViewModel editor;
     private Consumer<LayerItem> onZoomTo = i -> { };
-    private Consumer<LayerItem> onStyle = i -> { };
-    private Consumer<LayerItem> onRemove = i -> { };
     private final java.util.Map<LayerItem, javafx.beans.InvalidationListener> legendListeners = new java.util.WeakHashMap<>();
+    private final java.util.Set<LayerItem> roleWatched = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
-    public LayerTreeView(MapViewModel model) {
+    public LayerTreeView(LayersViewModel model, CriteriaViewModel criteria, ScenarioEditorViewModel editor) {
         this.model = model;
+        this.criteria = criteria;
+        this.editor = editor;
         setId("layer-tree");
         setShowRoot(false);
         setRoot(new TreeItem<>("layers"));
@@ -49,13 +54,6 @@ public final class LayerTreeView extends TreeView<Object> {
         onZoomTo = c;
     }
 
-    public void setOnStyle(Consumer<LayerItem> c) {
-        onStyle = c;
-    }
-
-    public void setOnRemove(Consumer<LayerItem> c) {
-        onRemove = c;
-    }
 
     /** The layer of the selected row (a layer or one of its legend rows), or null. */
     public LayerItem selectedLayer() {
@@ -88,7 +86,10 @@ public final class LayerTreeView extends TreeView<Object> {
             for (LegendEntry e : LegendEntry.of(item)) {
                 t.getChildren().add(new TreeItem<>(e));
             }
-            t.setExpanded(item.role() != LayerItem.Role.BASEMAP);
+            t.setExpanded(item.role() != ProjectLayer.Role.BASEMAP);
+            if (roleWatched.add(item)) {
+                item.roleProperty().addListener(o -> refresh()); // basemap grey, candidates' menu
+            }
             getRoot().getChildren().add(t);
             // one legend listener per layer: drop the one of the previous rebuild (it points at an old row)
             javafx.beans.InvalidationListener old = legendListeners.remove(item);
@@ -170,7 +171,7 @@ public final class LayerTreeView extends TreeView<Object> {
             cb.setId("visible-" + cssId(item.getName()));
             Label name = new Label(item.getName());
             name.setId("layer-" + cssId(item.getName()));
-            if (item.role() == LayerItem.Role.BASEMAP) {
+            if (item.role() == ProjectLayer.Role.BASEMAP) {
                 name.setStyle("-fx-text-fill: #666;");
             }
             boolean single = LegendEntry.of(item).isEmpty();
@@ -196,9 +197,8 @@ public final class LayerTreeView extends TreeView<Object> {
                 try {
                     int from = Integer.parseInt(ev.getDragboard().getString());
                     int to = model.layers().indexOf(item);
-                    if (from >= 0 && to >= 0 && from != to) {
-                        LayerItem moved = model.layers().remove(from);
-                        model.layers().add(to, moved);
+                    if (from >= 0 && from < model.layers().size() && to >= 0 && from != to) {
+                        model.moveTo(model.layers().get(from), to);
                         ok = true;
                     }
                 } catch (NumberFormatException ignored) {
@@ -213,28 +213,27 @@ public final class LayerTreeView extends TreeView<Object> {
             MenuItem zoom = new MenuItem("Zoom to Layer");
             zoom.setOnAction(e -> onZoomTo.accept(item));
             MenuItem style = new MenuItem("Style…");
-            style.setOnAction(e -> onStyle.accept(item));
+            style.setOnAction(e -> model.editStyle(item));
+            MenuItem use = new MenuItem("Use in Scenario…");
+            use.setId("use-in-scenario");
+            use.setOnAction(e -> criteria.add(item.getName()));
+            use.setDisable(item.role() == ProjectLayer.Role.CANDIDATES || editor.current() == null);
+            MenuItem cand = new MenuItem("Use as Candidate Sites");
+            cand.setOnAction(e -> editor.setCandidates(item.getName(), null));
+            int dim = item.mapLayer().dimension();
+            cand.setDisable(item.role() == ProjectLayer.Role.CANDIDATES || !(dim == 0 || dim == 2));
             Slider opacity = new Slider(0, 1, item.opacityProperty().get());
             opacity.valueProperty().bindBidirectional(item.opacityProperty());
             opacity.setPrefWidth(140);
             CustomMenuItem op = new CustomMenuItem(new VBox(2, new Label("Opacity"), opacity), false);
             MenuItem up = new MenuItem("Move Up");
-            up.setOnAction(e -> move(item, -1));
+            up.setOnAction(e -> model.move(item, -1));
             MenuItem down = new MenuItem("Move Down");
-            down.setOnAction(e -> move(item, 1));
+            down.setOnAction(e -> model.move(item, 1));
             MenuItem remove = new MenuItem("Remove Layer");
-            remove.setOnAction(e -> onRemove.accept(item));
-            return new ContextMenu(zoom, style, op, new SeparatorMenuItem(), up, down, new SeparatorMenuItem(), remove);
+            remove.setOnAction(e -> model.remove(item));
+            return new ContextMenu(zoom, style, op, new SeparatorMenuItem(), use, cand, new SeparatorMenuItem(), up,
+                    down, new SeparatorMenuItem(), remove);
         }
-    }
-
-    private void move(LayerItem item, int delta) {
-        int i = model.layers().indexOf(item);
-        int j = i + delta;
-        if (i < 0 || j < 0 || j >= model.layers().size()) {
-            return;
-        }
-        model.layers().remove(i);
-        model.layers().add(j, item);
     }
 }

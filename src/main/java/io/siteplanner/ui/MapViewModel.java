@@ -1,51 +1,131 @@
 package io.siteplanner.ui;
 
-import io.siteplanner.gis.ReadOptions;
-import io.siteplanner.model.Progress;
-import io.siteplanner.model.style.LayerStyle;
-import io.siteplanner.render.DefaultStyles;
+import io.siteplanner.project.ProjectLayer.Role;
 import io.siteplanner.render.LayerDraw;
-import io.siteplanner.render.MapLayer;
-import java.io.IOException;
-import java.nio.file.Path;
+import io.siteplanner.render.ScoreColors;
+import io.siteplanner.render.Viewport;
+import io.siteplanner.scoring.ScoreResult;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The map's layers, top first as in the layer tree. Loading happens in {@link #load} (any thread); the
- * list itself is changed on the FX thread only.
+ * What the map shows and how it answers the mouse: the visible layers to draw, the candidate sites
+ * coloured by the latest score, identify, hover text, box selection and the selected sites (shared with
+ * the site table). The map view keeps {@link #viewportProperty} current. FX thread only.
  */
 public final class MapViewModel {
-    private final ObservableList<LayerItem> layers = FXCollections.observableArrayList();
-    private int added;
-
-    /** Layers, top (drawn last) first. */
-    public ObservableList<LayerItem> layers() {
-        return layers;
+    /**
+     * What identify found.
+     *
+     * @param layer       the layer's name
+     * @param item        the layer
+     * @param feature     feature index
+     * @param explanation the site's score explanation (candidate layer, scored), or null
+     */
+    public record Identified(String layer, LayerItem item, int feature, ScoreResult.Explanation explanation) {
     }
 
-    /** Reads and prepares a layer file for display (rasters are refused): run off the FX thread. */
-    public static MapLayer load(Path file, ReadOptions options, Progress progress) throws IOException {
-        return io.siteplanner.render.DemoMap.prepare(file, options, progress);
+    /**
+     * A request to the map view to show an extent (display CRS) or a saved view; {@code seq} makes every
+     * request a change.
+     */
+    public record ViewRequest(Envelope extent, io.siteplanner.project.MapView view, long seq) {
     }
 
-    /** Adds a data layer on top with its default style. FX thread. */
-    public LayerItem addOnTop(String name, MapLayer layer, LayerItem.Role role) {
-        LayerStyle style = role == LayerItem.Role.CANDIDATES ? DefaultStyles.candidates()
-                : DefaultStyles.guess(layer.display(), added++);
-        LayerItem item = new LayerItem(name, role, layer, style);
-        layers.add(0, item);
-        return item;
+    private final ObjectProperty<ViewRequest> request = new SimpleObjectProperty<>(this, "request");
+    private long seq;
+    private final LayersViewModel layers;
+    private final ScenarioEditorViewModel editor;
+    private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(this, "viewport");
+    private final ObjectProperty<BitSet> selectedSites = new SimpleObjectProperty<>(this, "selectedSites", new BitSet());
+
+    public MapViewModel(LayersViewModel layers, ScenarioEditorViewModel editor) {
+        this.layers = layers;
+        this.editor = editor;
+        editor.resultProperty().addListener((o, a, r) -> colour(r));
+        selectedSites.addListener((o, a, b) -> {
+            LayerItem c = candidates();
+            if (c != null) {
+                c.selectionProperty().set((BitSet) b.clone());
+            }
+        });
     }
 
-    /** What to draw, bottom first: visible layers only. FX thread. */
+    /** The view shown now (display CRS), kept by the map view; null before it is laid out. */
+    public ObjectProperty<Viewport> viewportProperty() {
+        return viewport;
+    }
+
+    /** What the map view should show next (it zooms when this changes). */
+    public ObjectProperty<ViewRequest> requestProperty() {
+        return request;
+    }
+
+    /** Asks the map to show an extent (display CRS). */
+    public void zoomTo(Envelope e) {
+        if (e != null && !e.isNull()) {
+            request.set(new ViewRequest(e, null, ++seq));
+        }
+    }
+
+    /** Asks the map to show a saved view, or the data extent when there is none. */
+    public void requestView(io.siteplanner.project.MapView v) {
+        if (v == null) {
+            zoomTo(dataExtent());
+        } else {
+            request.set(new ViewRequest(null, v, ++seq));
+        }
+    }
+
+    /** Zooms to all data. */
+    public void zoomFull() {
+        zoomTo(dataExtent());
+    }
+
+    /** Selects one site and zooms to it with some context around it. */
+    public void zoomToSite(int site) {
+        if (candidates() == null) {
+            return;
+        }
+        zoomTo(siteExtent(site));
+        BitSet b = new BitSet();
+        b.set(site);
+        selectedSites.set(b);
+    }
+
+    /** Selected candidate sites (indices); the site table and the map follow it. */
+    public ObjectProperty<BitSet> selectedSitesProperty() {
+        return selectedSites;
+    }
+
+    /** The candidate layer, or null. */
+    public LayerItem candidates() {
+        return layers.first(Role.CANDIDATES);
+    }
+
+    /** Colours the candidate sites by score (when the layer's features are the scored sites). */
+    void colour(ScoreResult r) {
+        LayerItem c = candidates();
+        if (c == null) {
+            return;
+        }
+        if (r != null && c.mapLayer().source().size() == r.size()) {
+            c.colorOverrideProperty().set(ScoreColors.of(r));
+        } else {
+            c.colorOverrideProperty().set(null);
+        }
+    }
+
+    /** What to draw, bottom first: visible layers only. */
     public List<LayerDraw> drawList() {
         List<LayerDraw> out = new ArrayList<>();
-        for (LayerItem i : layers) {
+        for (LayerItem i : layers.layers()) {
             if (i.visibleProperty().get()) {
                 out.add(i.draw());
             }
@@ -59,31 +139,108 @@ public final class MapViewModel {
      * the union of the data layers (all layers when there are none), display CRS.
      */
     public Envelope dataExtent() {
-        Envelope e = new Envelope();
-        LayerItem candidates = first(LayerItem.Role.CANDIDATES);
-        if (candidates != null && !candidates.mapLayer().bounds().isNull()) {
-            return candidates.mapLayer().bounds();
+        LayerItem c = candidates();
+        if (c != null && !c.mapLayer().bounds().isNull()) {
+            return c.mapLayer().bounds();
         }
-        for (LayerItem i : layers) {
-            if (i.role() != LayerItem.Role.BASEMAP) {
+        Envelope e = new Envelope();
+        for (LayerItem i : layers.layers()) {
+            if (i.role() != Role.BASEMAP) {
                 e.expandToInclude(i.mapLayer().bounds());
             }
         }
         if (e.isNull()) {
-            for (LayerItem i : layers) {
+            for (LayerItem i : layers.layers()) {
                 e.expandToInclude(i.mapLayer().bounds());
             }
         }
         return e;
     }
 
-    /** First layer with the given role, or null. */
-    public LayerItem first(LayerItem.Role role) {
-        for (LayerItem i : layers) {
-            if (i.role() == role) {
-                return i;
+    /** The extent of the selected features of all layers, or an empty envelope. */
+    public Envelope selectionExtent() {
+        Envelope e = new Envelope();
+        for (LayerItem i : layers.layers()) {
+            BitSet sel = i.selectionProperty().get();
+            for (int k = sel.nextSetBit(0); k >= 0; k = sel.nextSetBit(k + 1)) {
+                e.expandToInclude(i.mapLayer().display().get(k).geometry().getEnvelopeInternal());
+            }
+        }
+        return e;
+    }
+
+    /** The envelope around one site with some context. */
+    public Envelope siteExtent(int site) {
+        LayerItem c = candidates();
+        Envelope e = new Envelope(c.mapLayer().display().get(site).geometry().getEnvelopeInternal());
+        e.expandBy(Math.max(e.getWidth(), e.getHeight()) * 1.5);
+        return e;
+    }
+
+    /**
+     * Identify at a map point (display CRS) within {@code tolerance}: the topmost visible data layer's
+     * feature, else a basemap's; a candidate site is selected and comes with its score explanation.
+     */
+    public Identified identify(double x, double y, double tolerance) {
+        for (boolean basemap : new boolean[] {false, true}) {
+            for (LayerItem i : layers.layers()) {
+                if (!i.visibleProperty().get() || (i.role() == Role.BASEMAP) != basemap) {
+                    continue;
+                }
+                List<Integer> hits = i.mapLayer().featuresAt(x, y, tolerance);
+                if (hits.isEmpty()) {
+                    continue;
+                }
+                int f = hits.get(0);
+                ScoreResult r = editor.resultProperty().get();
+                ScoreResult.Explanation ex = null;
+                if (i.role() == Role.CANDIDATES && r != null && f < r.size()) {
+                    ex = r.explain(f);
+                    BitSet b = new BitSet();
+                    b.set(f);
+                    selectedSites.set(b);
+                }
+                return new Identified(i.getName(), i, f, ex);
             }
         }
         return null;
+    }
+
+    /** Hover text for the candidate site at a map point ("MS-001 — rank 3 of 280, score 0.812"), or null. */
+    public String hoverText(double x, double y, double tolerance) {
+        ScoreResult r = editor.resultProperty().get();
+        LayerItem c = candidates();
+        if (r == null || c == null || !c.visibleProperty().get()) {
+            return null;
+        }
+        List<Integer> hits = c.mapLayer().featuresAt(x, y, tolerance);
+        if (hits.isEmpty() || hits.get(0) >= r.size()) {
+            return null;
+        }
+        int i = hits.get(0);
+        return String.format(Locale.ROOT, "%s — rank %d of %d, score %.3f%s", r.session().id(i), r.rank(i), r.size(),
+                r.score(i), r.passed(i) ? "" : "\nfails: " + String.join("; ", r.reasons(i)));
+    }
+
+    /**
+     * Selects the features inside a box (display CRS) of the candidate layer, else of {@code fallback}.
+     *
+     * @return a status line ("12 feature(s) selected in parcels"), or null when nothing could be selected
+     */
+    public String selectInBox(Envelope box, LayerItem fallback) {
+        LayerItem target = candidates() != null ? candidates() : fallback;
+        if (box == null || target == null) {
+            return null;
+        }
+        BitSet bs = new BitSet();
+        for (int k : target.mapLayer().featuresIn(box)) {
+            bs.set(k);
+        }
+        if (target.role() == Role.CANDIDATES) {
+            selectedSites.set(bs);
+        } else {
+            target.selectionProperty().set(bs);
+        }
+        return bs.cardinality() + " feature(s) selected in " + target.getName();
     }
 }

@@ -8,8 +8,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Undo/redo of user edits (weights, transforms, method, shortlist, notes). Each edit knows how to undo and
- * redo itself; a new edit clears the redo stack. FX thread only.
+ * Undo/redo of every edit of the project: layers (add, remove, move, style), scenarios (criteria, weights,
+ * transforms, constraints, campus, method, candidates; switch, duplicate, rename, delete) and the shortlist.
+ * Each edit knows how to undo and redo itself; a new edit clears the redo stack. {@link #changesProperty}
+ * counts pushes, undos and redos (the project is then unsaved). FX thread only.
  */
 public final class UndoManager {
     /** One edit. */
@@ -48,7 +50,22 @@ public final class UndoManager {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper undoName = new ReadOnlyStringWrapper(this, "undoName", "");
     private final ReadOnlyStringWrapper redoName = new ReadOnlyStringWrapper(this, "redoName", "");
+    private final javafx.beans.property.ReadOnlyLongWrapper changes = new javafx.beans.property.ReadOnlyLongWrapper(
+            this, "changes");
     private boolean applying;
+
+    /** Grows with every push, undo and redo. */
+    public javafx.beans.property.ReadOnlyLongProperty changesProperty() {
+        return changes.getReadOnlyProperty();
+    }
+
+    /** Removes {@code e} when it is the last edit done (an edit that could not be carried out). */
+    public void drop(Edit e) {
+        if (!undo.isEmpty() && undo.peek() == e) {
+            undo.pop();
+            update();
+        }
+    }
 
     /** Records an edit that has already been done. Ignored while an undo/redo is being applied. */
     public void push(Edit e) {
@@ -101,10 +118,14 @@ public final class UndoManager {
     public void clear() {
         undo.clear();
         redo.clear();
-        update();
+        canUndo.set(false);
+        canRedo.set(false);
+        undoName.set("");
+        redoName.set("");
     }
 
     private void update() {
+        changes.set(changes.get() + 1);
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
         undoName.set(undo.isEmpty() ? "" : undo.peek().name());

@@ -1,5 +1,6 @@
 package io.siteplanner.ui;
 
+import io.siteplanner.project.ProjectLayer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteplanner.render.Viewport;
@@ -122,7 +123,7 @@ class MainWindowTest {
     @Test
     void clickingAParcelIdentifiesIt(FxRobot robot) throws Exception {
         waitForDemo();
-        LayerItem parcels = fx(() -> window.model().first(LayerItem.Role.CANDIDATES));
+        LayerItem parcels = fx(() -> window.model().first(ProjectLayer.Role.CANDIDATES));
         // zoom to the first parcel and click the centre of the map
         fx(() -> {
             window.map().zoomTo(parcels.mapLayer().display().get(0).geometry().getEnvelopeInternal());
@@ -154,13 +155,13 @@ class MainWindowTest {
     void addingARealLayerAddsItAndACorruptFileShowsAnError(FxRobot robot, @TempDir Path tmp) throws Exception {
         waitForDemo();
         Path real = io.siteplanner.TestData.shared("substations_hifld_partial_ms.geojson");
-        fx(() -> window.addLayers(List.of(real)));
+        fx(() -> window.project().layers().addFiles(List.of(real)));
         waitUntil(() -> window.model().layers().size() == 7 && window.tasks().currentProperty().get() == null);
         assertThat(fx(() -> window.model().layers().get(0).mapLayer().source().size())).isEqualTo(901);
 
         Path bad = tmp.resolve("broken.gpkg");
         Files.writeString(bad, "this is not a geopackage");
-        fx(() -> window.addLayers(List.of(bad)));
+        fx(() -> window.project().layers().addFiles(List.of(bad)));
         waitUntil(() -> robot.lookup("#error-dialog").tryQuery().isPresent());
         String text = fx(() -> ((javafx.scene.control.DialogPane) robot.lookup("#error-dialog").query())
                 .getContent().toString());
@@ -183,7 +184,7 @@ class MainWindowTest {
     void demoOpensScoredAndMovingAWeightSliderChangesRankingAndColours(FxRobot robot) throws Exception {
         waitForDemo();
         io.siteplanner.scoring.ScoreResult before = fx(() -> window.scenario().resultProperty().get());
-        LayerItem parcels = fx(() -> window.model().first(LayerItem.Role.CANDIDATES));
+        LayerItem parcels = fx(() -> window.model().first(ProjectLayer.Role.CANDIDATES));
         int[] coloursBefore = fx(() -> parcels.colorOverrideProperty().get().clone());
         assertThat(before.size()).isEqualTo(280);
         int topBefore = before.siteAt(0);
@@ -233,7 +234,7 @@ class MainWindowTest {
     @Test
     void selectingATableRowSelectsTheSiteOnTheMapAndBack(FxRobot robot) throws Exception {
         waitForDemo();
-        LayerItem parcels = fx(() -> window.model().first(LayerItem.Role.CANDIDATES));
+        LayerItem parcels = fx(() -> window.model().first(ProjectLayer.Role.CANDIDATES));
         javafx.scene.control.TableView<SiteTable.SiteRow> tv = window.siteTable().tableView();
         SiteTable.SiteRow third = fx(() -> tv.getItems().get(2));
         javafx.scene.Node cell = robot.from(tv).lookup(".table-row-cell")
@@ -244,7 +245,7 @@ class MainWindowTest {
         // the map draws the highlight: compare with no selection
         waitForRender();
         fx(() -> {
-            window.zoomToSite(third.index());
+            window.project().map().zoomToSite(third.index());
             return null;
         });
         waitForRender();
@@ -259,7 +260,7 @@ class MainWindowTest {
         int other = fx(() -> tv.getItems().get(0).index());
         org.locationtech.jts.geom.Point c = parcels.mapLayer().display().get(other).geometry().getInteriorPoint();
         fx(() -> {
-            window.zoomToSite(other);
+            window.project().map().zoomToSite(other);
             return null;
         });
         waitForRender();
@@ -308,13 +309,13 @@ class MainWindowTest {
             return null;
         });
         robot.clickOn("#shortlist-button");
-        waitUntil(() -> window.shortlistPanel().shortlistProperty().get().contains(firstId));
+        waitUntil(() -> window.project().shortlist().shortlistProperty().get().contains(firstId));
         fx(() -> {
-            window.shortlistPanel().apply("note", window.shortlistPanel().shortlistProperty().get()
-                    .update(window.shortlistPanel().shortlistProperty().get().get(firstId).get().withNote("call the utility")));
+            window.project().shortlist().apply("note", window.project().shortlist().shortlistProperty().get()
+                    .update(window.project().shortlist().shortlistProperty().get().get(firstId).get().withNote("call the utility")));
             return null;
         });
-        assertThat(fx(() -> window.shortlistPanel().shortlistProperty().get().get(firstId).get().note()))
+        assertThat(fx(() -> window.project().shortlist().shortlistProperty().get().get(firstId).get().note()))
                 .isEqualTo("call the utility");
 
         // a weight change, recorded once the slider is still
@@ -324,7 +325,7 @@ class MainWindowTest {
             window.scenario().criteria().get(3).weightProperty().set(0.9);
             return null;
         });
-        waitUntil(() -> window.undoManager().undoNameProperty().get().equals("weights"));
+        waitUntil(() -> window.project().undo().undoNameProperty().get().equals("weights"));
         waitUntil(() -> window.scenario().resultProperty().get() != r0);
 
         robot.clickOn("#map");
@@ -333,22 +334,22 @@ class MainWindowTest {
         waitUntil(() -> window.scenario().criteria().get(3).weightProperty().get() == before);
         // undo again: the note goes, then the site leaves the shortlist
         fx(() -> {
-            window.undoManager().undo();
+            window.project().undo().undo();
             return null;
         });
-        assertThat(fx(() -> window.shortlistPanel().shortlistProperty().get().get(firstId).get().note())).isEmpty();
+        assertThat(fx(() -> window.project().shortlist().shortlistProperty().get().get(firstId).get().note())).isEmpty();
         fx(() -> {
-            window.undoManager().undo();
+            window.project().undo().undo();
             return null;
         });
-        assertThat(fx(() -> window.shortlistPanel().shortlistProperty().get().contains(firstId))).isFalse();
+        assertThat(fx(() -> window.project().shortlist().shortlistProperty().get().contains(firstId))).isFalse();
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Y)
                 .release(javafx.scene.input.KeyCode.Y, javafx.scene.input.KeyCode.CONTROL);
-        waitUntil(() -> window.shortlistPanel().shortlistProperty().get().contains(firstId));
+        waitUntil(() -> window.project().shortlist().shortlistProperty().get().contains(firstId));
         // Ctrl+Shift+Z redoes too: the note comes back
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.Z)
                 .release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
-        waitUntil(() -> "call the utility".equals(window.shortlistPanel().shortlistProperty().get().get(firstId).get().note()));
+        waitUntil(() -> "call the utility".equals(window.project().shortlist().shortlistProperty().get().get(firstId).get().note()));
     }
 
     @Test
@@ -372,7 +373,7 @@ class MainWindowTest {
         }
         assertThat(r.passedCount()).isEqualTo(expected);
         fx(() -> {
-            window.undoManager().undo();
+            window.project().undo().undo();
             return null;
         });
         waitUntil(() -> window.scenario().resultProperty().get().passedCount() == passedBefore);
@@ -381,37 +382,39 @@ class MainWindowTest {
     @Test
     void switchesScenariosAndSavesAndReopensTheProject(FxRobot robot, @TempDir Path tmp) throws Exception {
         waitForDemo();
-        assertThat(fx(() -> window.scenario().scenarios().size())).isEqualTo(2);
+        assertThat(fx(() -> window.project().scenarios().scenarios().size())).isEqualTo(2);
         int passed1gw = fx(() -> window.scenario().resultProperty().get().passedCount());
         String top1gw = fx(() -> window.siteTable().tableView().getItems().get(0).id());
         fx(() -> {
-            window.shortlistPanel().add(List.of(top1gw));
-            window.switchScenario("300 MW, fast power");
+            window.project().shortlist().add(List.of(top1gw));
+            window.project().scenarios().switchTo("300 MW, fast power");
             return null;
         });
-        waitUntil(() -> "300 MW, fast power".equals(window.scenario().resultProperty().get().session().scenario().name()));
+        // the other scenario is evaluated in the background; meanwhile there is no result
+        waitUntil(() -> window.scenario().resultProperty().get() != null
+                && "300 MW, fast power".equals(window.scenario().resultProperty().get().session().scenario().name()));
         int passed300 = fx(() -> window.scenario().resultProperty().get().passedCount());
         assertThat(passed300).isGreaterThan(passed1gw); // 300 acres minimum instead of 1,000
-        assertThat(fx(() -> window.dirtyProperty().get())).isTrue();
+        assertThat(fx(() -> window.project().dirtyProperty().get())).isTrue();
         // the combo box follows
         javafx.scene.control.ComboBox<?> box = robot.lookup("#scenario-box").queryAs(javafx.scene.control.ComboBox.class);
         assertThat(fx(() -> box.getValue())).isEqualTo("300 MW, fast power");
 
         Path file = tmp.resolve("mine.siteplan.gpkg");
-        fx(() -> window.saveProject(file));
-        waitUntil(() -> !window.dirtyProperty().get() && file.equals(window.projectFileProperty().get()));
+        fx(() -> window.project().saveTo(file));
+        waitUntil(() -> !window.project().dirtyProperty().get() && file.equals(window.project().projectFileProperty().get()));
         assertThat(Files.exists(file)).isTrue();
         try (var files = Files.list(tmp)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly("mine.siteplan.gpkg");
         }
 
-        fx(() -> window.openProject(file));
+        fx(() -> window.project().open(file));
         waitUntil(() -> window.tasks().currentProperty().get() == null && window.scenario().resultProperty().get() != null
-                && "300 MW, fast power".equals(window.scenario().activeNameProperty().get()));
+                && "300 MW, fast power".equals(window.project().scenarios().activeProperty().get()));
         assertThat(fx(() -> window.model().layers().size())).isEqualTo(6);
-        assertThat(fx(() -> window.shortlistPanel().shortlistProperty().get().contains(top1gw))).isTrue();
+        assertThat(fx(() -> window.project().shortlist().shortlistProperty().get().contains(top1gw))).isTrue();
         assertThat(fx(() -> window.scenario().resultProperty().get().passedCount())).isEqualTo(passed300);
-        assertThat(fx(() -> window.dirtyProperty().get())).isFalse();
+        assertThat(fx(() -> window.project().dirtyProperty().get())).isFalse();
     }
 
     @Test
@@ -419,17 +422,17 @@ class MainWindowTest {
         waitForDemo();
         String second = fx(() -> window.siteTable().tableView().getItems().get(1).id());
         fx(() -> {
-            window.shortlistPanel().add(List.of(second));
+            window.project().shortlist().add(List.of(second));
             return null;
         });
         Path csv = tmp.resolve("shortlist.csv");
-        fx(() -> window.exportTo(io.siteplanner.export.SitesExport.Format.CSV, true, csv));
+        fx(() -> window.project().exportResults(io.siteplanner.export.SitesExport.Format.CSV, true, csv));
         waitUntil(() -> Files.exists(csv) && window.tasks().currentProperty().get() == null);
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith("2," + second + ",");
         Path pdf = tmp.resolve("report.pdf");
-        fx(() -> window.exportTo(io.siteplanner.export.SitesExport.Format.PDF, false, pdf));
+        fx(() -> window.project().exportResults(io.siteplanner.export.SitesExport.Format.PDF, false, pdf));
         waitUntil(() -> Files.exists(pdf) && window.tasks().currentProperty().get() == null);
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
@@ -443,7 +446,7 @@ class MainWindowTest {
         Path csv = tmp.resolve("sites.csv");
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         fx(() -> {
-            window.exportTo(io.siteplanner.export.SitesExport.Format.CSV, false, csv);
+            window.project().exportResults(io.siteplanner.export.SitesExport.Format.CSV, false, csv);
             // a second, longer task becomes the status bar's current task while the export finishes
             window.tasks().run("Waiting", p -> {
                 release.await(30, TimeUnit.SECONDS);

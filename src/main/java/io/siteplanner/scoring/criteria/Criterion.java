@@ -99,4 +99,13 @@ public sealed interface Criterion permits AreaCriterion, AttributeCriterion, Dis
     default Criterion withTransform(TransformSpec t) {
         return withCommon(common().withTransform(t));
     }
+
+    /** Whether the criterion is evaluated (see {@link Common#enabled()}). */
+    default boolean enabled() {
+        return common().enabled();
+    }
+
+    default Criterion withEnabled(boolean e) {
+        return withCommon(common().withEnabled(e));
+    }
 }

@@ -25,6 +25,11 @@ public record Campus(double itLoadMw, double pue, double utilization, double min
     }
 
     /** Grid demand in MW: IT load x PUE. */
+    /** The campus figures filters may use as {@code ${name}}: demandMw, itLoadMw, pue, utilization. */
+    public java.util.Map<String, Double> variables() {
+        return java.util.Map.of("demandMw", demandMw(), "itLoadMw", itLoadMw, "pue", pue, "utilization", utilization);
+    }
+
     public double demandMw() {
         return itLoadMw * pue;
     }

@@ -71,6 +71,27 @@ public record Scenario(String name, String description, Campus campus, String an
                 constraints, weights, m);
     }
 
+    public Scenario withName(String n) {
+        return new Scenario(n, description, campus, analysisCrs, layers, candidates, idField, criteria, constraints,
+                weights, method);
+    }
+
+    public Scenario withCampus(Campus c) {
+        return new Scenario(name, description, c, analysisCrs, layers, candidates, idField, criteria, constraints,
+                weights, method);
+    }
+
+    public Scenario withLayers(Map<String, LayerRef> l) {
+        return new Scenario(name, description, campus, analysisCrs, l, candidates, idField, criteria, constraints,
+                weights, method);
+    }
+
+    /** Another candidate layer (a layer id of {@link #layers}) and id field (null = feature id). */
+    public Scenario withCandidates(String layer, String field) {
+        return new Scenario(name, description, campus, analysisCrs, layers, layer, field, criteria, constraints,
+                weights, method);
+    }
+
     public Scenario withWeights(WeightsSpec w) {
         return new Scenario(name, description, campus, analysisCrs, layers, candidates, idField, criteria,
                 constraints, w, method);

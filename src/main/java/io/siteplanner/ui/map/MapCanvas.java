@@ -4,12 +4,10 @@ import io.siteplanner.model.CancelledException;
 import io.siteplanner.render.LayerDraw;
 import io.siteplanner.render.MapRenderer;
 import io.siteplanner.render.Viewport;
-import io.siteplanner.render.WebMercator;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.IntBuffer;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +35,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Font;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -383,13 +380,9 @@ public final class MapCanvas extends Region {
 
     private void updateCursor(double sx, double sy) {
         Viewport v = viewport.get();
-        if (v == null) {
-            return;
+        if (v != null) {
+            cursorText.set(ScaleBar.position(v, sx, sy));
         }
-        double lon = WebMercator.lon(v.toMapX(sx));
-        double lat = WebMercator.lat(v.toMapY(sy));
-        cursorText.set(String.format(Locale.ROOT, "%.5f°%s, %.5f°%s", Math.abs(lat), lat >= 0 ? "N" : "S", Math.abs(lon),
-                lon >= 0 ? "E" : "W"));
     }
 
     /** Draws the scale bar (metric and imperial) and updates the scale text. */
@@ -397,58 +390,10 @@ public final class MapCanvas extends Region {
         GraphicsContext g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         Viewport v = viewport.get();
-        if (v == null) {
-            return;
+        if (v != null) {
+            scaleText.set(ScaleBar.scale(v));
+            ScaleBar.draw(g, v, overlay.getHeight());
         }
-        double groundRes = WebMercator.groundResolution(v.resolution(), v.centerY());
-        scaleText.set(String.format(Locale.ROOT, "1:%,.0f", groundRes / 0.00028));
-        double x0 = 12;
-        double y0 = overlay.getHeight() - 16;
-        double maxM = groundRes * 120;
-        double m = nice(maxM);
-        String kmLabel = m >= 1000 ? fmt(m / 1000) + " km" : fmt(m) + " m";
-        double maxMi = maxM / 1609.344;
-        double mi;
-        String miLabel;
-        if (maxMi >= 1) {
-            mi = nice(maxMi);
-            miLabel = fmt(mi) + " mi";
-            mi *= 1609.344;
-        } else {
-            double ft = nice(maxM / 0.3048);
-            miLabel = fmt(ft) + " ft";
-            mi = ft * 0.3048;
-        }
-        double wKm = m / groundRes;
-        double wMi = mi / groundRes;
-        g.setFill(Color.rgb(255, 255, 255, 0.8));
-        g.fillRect(x0 - 6, y0 - 30, Math.max(wKm, wMi) + 70, 40);
-        g.setStroke(Color.rgb(40, 40, 40));
-        g.setLineWidth(2);
-        g.strokeLine(x0, y0 - 12, x0 + wKm, y0 - 12);
-        g.strokeLine(x0, y0 - 18, x0, y0 - 6);
-        g.strokeLine(x0 + wKm, y0 - 18, x0 + wKm, y0 - 12);
-        g.strokeLine(x0, y0, x0 + wMi, y0);
-        g.strokeLine(x0 + wMi, y0, x0 + wMi, y0 - 6);
-        g.setFill(Color.rgb(40, 40, 40));
-        g.setFont(Font.font(11));
-        g.fillText(kmLabel, x0 + wKm + 6, y0 - 8);
-        g.fillText(miLabel, x0 + wMi + 6, y0 + 4);
-    }
-
-    /** The largest 1, 2 or 5 x 10^k not above {@code max}. */
-    static double nice(double max) {
-        double p = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double s : new double[] {5, 2, 1}) {
-            if (s * p <= max) {
-                return s * p;
-            }
-        }
-        return p;
-    }
-
-    private static String fmt(double v) {
-        return v >= 1 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     /** Frees the render thread. */
