@@ -101,7 +101,12 @@ public final class CriteriaView extends VBox {
             flag.textProperty().bind(r.flagProperty());
             flag.visibleProperty().bind(r.flagProperty().isNotEmpty());
             flag.managedProperty().bind(flag.visibleProperty());
-            VBox box = new VBox(1, head, desc, weightRow, transform, flag);
+            Label noData = small(CriteriaViewModel.noDataText(editor.resultProperty().get(), id), "#8a5a00");
+            noData.setId("nodata-" + id);
+            noData.visibleProperty().bind(noData.textProperty().isNotEmpty());
+            noData.managedProperty().bind(noData.visibleProperty());
+            listen(editor.resultProperty(), (o, a, b) -> noData.setText(CriteriaViewModel.noDataText(b, id)));
+            VBox box = new VBox(1, head, desc, weightRow, transform, flag, noData);
             for (javafx.scene.Node n : new javafx.scene.Node[] {name, desc, weightRow, transform}) {
                 n.setOpacity(r.enabled() ? 1 : 0.55);
             }

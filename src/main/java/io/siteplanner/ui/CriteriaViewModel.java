@@ -159,4 +159,26 @@ public final class CriteriaViewModel {
         }
         editor.commitLive("transform of " + id);
     }
+
+    /**
+     * How many sites have no data for a criterion in a result, in words ("31 of 280 sites: no data, scored 0"),
+     * or "" when all have a value or the criterion is not in the result. Never a silent 0.
+     */
+    public static String noDataText(ScoreResult r, String id) {
+        if (r == null) {
+            return "";
+        }
+        int c = r.session().criterionIndex(id);
+        if (c < 0) {
+            return "";
+        }
+        int n = r.missingCount(c);
+        if (n == 0) {
+            return "";
+        }
+        io.siteplanner.scoring.criteria.Common common = r.session().scenario().criteria().get(c).common();
+        String rule = common.missing() == io.siteplanner.scoring.criteria.MissingPolicy.EXCLUDE ? "those sites fail"
+                : "scored " + ScoreResult.fmt(common.missingValueScore());
+        return n + " of " + r.size() + " sites: no data, " + rule;
+    }
 }

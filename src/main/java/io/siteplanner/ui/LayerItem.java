@@ -24,6 +24,8 @@ public final class LayerItem {
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 1.0);
     private final ObjectProperty<int[]> colorOverride = new SimpleObjectProperty<>(this, "colorOverride");
+    private final ObjectProperty<io.siteplanner.render.ScoreLegend> scoreLegend = new SimpleObjectProperty<>(this,
+            "scoreLegend");
     private final ObjectProperty<BitSet> selection = new SimpleObjectProperty<>(this, "selection", new BitSet());
     private LayerDraw cached;
     private String tableName;
@@ -93,6 +95,11 @@ public final class LayerItem {
     }
 
     /** Per-feature colours replacing the style's (scores), or null. */
+    /** The score classes the override colours come from (the legend shows their value ranges), or null. */
+    public ObjectProperty<io.siteplanner.render.ScoreLegend> scoreLegendProperty() {
+        return scoreLegend;
+    }
+
     public ObjectProperty<int[]> colorOverrideProperty() {
         return colorOverride;
     }

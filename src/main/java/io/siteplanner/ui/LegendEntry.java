@@ -24,13 +24,15 @@ public record LegendEntry(int fill, int stroke, int dimension, String label) {
         LayerStyle s = item.styleProperty().get();
         int dim = Math.max(0, item.mapLayer().dimension());
         if (item.colorOverrideProperty().get() != null) {
-            String[] labels = {"0.0 – 0.2 (poor)", "0.2 – 0.4", "0.4 – 0.6", "0.6 – 0.8", "0.8 – 1.0 (best)"};
-            for (int i = labels.length - 1; i >= 0; i--) {
-                out.add(new LegendEntry(Colors.ramp(Colors.SCORE, (i + 0.5) / labels.length), s.stroke(), dim,
-                        "score " + labels[i]));
+            // the classes the colours really come from, labelled with the scores they cover (one legend with
+            // the PNG, PDF and KML outputs)
+            io.siteplanner.render.ScoreLegend legend = item.scoreLegendProperty().get();
+            if (legend != null) {
+                for (int k = legend.classes(); k >= 1; k--) {
+                    out.add(new LegendEntry(legend.color(k), s.stroke(), dim, "score " + legend.label(k)));
+                }
             }
-            out.add(new LegendEntry(DefaultStyles.scoreColors(new double[] {0}, new boolean[] {false})[0], s.stroke(),
-                    dim, "fails a constraint"));
+            out.add(new LegendEntry(io.siteplanner.render.ScoreLegend.FAILED, s.stroke(), dim, "fails a constraint"));
             return out;
         }
         switch (s.kind()) {

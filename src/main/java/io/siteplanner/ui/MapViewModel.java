@@ -116,7 +116,9 @@ public final class MapViewModel {
             return;
         }
         if (r != null && c.mapLayer().source().size() == r.size()) {
-            c.colorOverrideProperty().set(ScoreColors.of(r));
+            io.siteplanner.render.ScoreLegend legend = io.siteplanner.render.ScoreLegend.of(r);
+            c.scoreLegendProperty().set(legend);
+            c.colorOverrideProperty().set(legend.colors(r));
         } else {
             c.colorOverrideProperty().set(null);
         }
