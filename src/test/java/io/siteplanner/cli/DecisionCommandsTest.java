@@ -171,4 +171,25 @@ class DecisionCommandsTest {
         assertThat(CliTest.run("sweep", "--scenario", SCENARIO, "--criterion", "d_sub", "--sites", "5241", "--steps",
                 "1").code).isEqualTo(2);
     }
+
+    @Test
+    void exportDecisionAddsTwoPdfPagesAndRefusesOtherFormats() throws Exception {
+        Path plain = tmp.resolve("plain.pdf");
+        Path with = tmp.resolve("with.pdf");
+        assertThat(CliTest.run("export", "--scenario-file", SCENARIO, "--out", plain.toString(), "--no-basemap").code)
+                .isZero();
+        CliTest.Run r = CliTest.run("export", "--scenario-file", SCENARIO, "--out", with.toString(), "--no-basemap",
+                "--decision", "--decision-draws", "300", "--decision-vary", "price=10%");
+        assertThat(r.code).as(r.err).isZero();
+        try (var a = org.apache.pdfbox.Loader.loadPDF(plain.toFile());
+                var b = org.apache.pdfbox.Loader.loadPDF(with.toFile())) {
+            assertThat(b.getNumberOfPages()).isEqualTo(a.getNumberOfPages() + 2);
+        }
+        CliTest.Run csv = CliTest.run("export", "--scenario-file", SCENARIO, "--out", tmp.resolve("x.csv").toString(),
+                "--decision");
+        assertThat(csv.code).isEqualTo(2);
+        assertThat(csv.err).startsWith("error: --decision adds pages to the PDF report");
+        assertThat(CliTest.run("export", "--scenario-file", SCENARIO, "--out", tmp.resolve("y.pdf").toString(),
+                "--decision", "--decision-vary", "nope=5%").code).isEqualTo(2);
+    }
 }

@@ -153,7 +153,11 @@ public final class LoadLevels {
      */
     public static List<Level> build(ColumnSnapshot base, double[] factors, Evaluator evaluator, Progress progress) {
         Scenario s = base.scenario();
-        String why = needsEvaluation(s, factors);
+        boolean varies = false;
+        for (double f : factors) {
+            varies |= f != 1.0;
+        }
+        String why = varies ? needsEvaluation(s, factors) : null;
         if (why != null && evaluator == null) {
             throw new IllegalArgumentException("varying itLoadMw needs the scenario evaluated again (" + why + ")");
         }
