@@ -44,11 +44,6 @@ final class Skyband {
         }
         for (int c = 0; c < k; c++) {
             final double[] l = lo[c];
-            long[] keys = new long[a];
-            for (int j = 0; j < a; j++) {
-                // descending by lo: sort ascending on the order-reversed bits of -lo
-                keys[j] = j;
-            }
             Integer[] idx = new Integer[a];
             for (int j = 0; j < a; j++) {
                 idx[j] = ahead[j];
