@@ -208,15 +208,12 @@ public final class Robustness {
                 }
             }
             int eligibleBase = 0;
-            for (LevelData l : levels) {
-                if (l.level.factor() == 1.0) {
-                    for (boolean p : l.level.pass()) {
-                        eligibleBase += p ? 1 : 0;
-                    }
-                }
+            for (int i = 0; i < n; i++) {
+                eligibleBase += snap.passed(i) ? 1 : 0;
             }
-            if (eligibleBase == 0 && levels.size() == 1) {
-                throw new IllegalArgumentException("no site passes the constraints: nothing to rank");
+            if (count(any) == 0) {
+                throw new IllegalArgumentException("no site passes the constraints" + (levels.size() > 1
+                        ? " at any IT load" : "") + ": nothing to rank");
             }
             boolean prunable = !(method.type() == MethodSpec.Type.OWA && method.orderWeights() != null)
                     && !(topsis && method.topsisOnRaw() && anyVaried);
@@ -239,29 +236,53 @@ public final class Robustness {
             // draws
             long t2 = System.nanoTime();
             int draws = spec.draws();
-            int[] top = new int[Math.multiplyExact(draws, depth)];
+            int[] winner = new int[draws];
             byte[] levelOf = new byte[draws];
+            int[] candIndex = new int[n];
+            Arrays.fill(candIndex, -1);
+            for (int j = 0; j < candidates.length; j++) {
+                candIndex[candidates[j]] = j;
+            }
+            // rank counts per candidate and rank, one array per worker buffer (integer sums: order-free)
+            long cells = (long) candidates.length * depth;
+            if (cells > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("too many candidate sites for rank depth " + depth
+                        + "; lower --rank-depth");
+            }
+            java.util.Queue<Scratch> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.Queue<Scratch> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
             int chunks = (draws + DRAW_CHUNK - 1) / DRAW_CHUNK;
             Progress sampling = progress.sub(0.4, 0.97);
             ChunkRunner.run(ChunkRunner.identity(chunks), 1, sampling, "robustness: drawing", (ord, from, to) -> {
-                Scratch s = new Scratch(this);
+                Scratch s = free.poll();
+                if (s == null) {
+                    s = new Scratch(this, (int) cells);
+                    buffers.add(s);
+                }
                 for (int k = from; k < to; k++) {
                     int ch = ord[k];
                     for (int d = ch * DRAW_CHUNK; d < Math.min(draws, (ch + 1) * DRAW_CHUNK); d++) {
-                        levelOf[d] = (byte) draw(d, s, top);
+                        levelOf[d] = (byte) draw(d, s, candIndex, winner);
                     }
                 }
+                free.add(s);
             });
+            long[] counts = new long[(int) cells];
+            for (Scratch a : buffers) {
+                for (int q = 0; q < counts.length; q++) {
+                    counts[q] += a.counts[q];
+                }
+            }
             millis.put("draws", (System.nanoTime() - t2) / 1e6);
             long t3 = System.nanoTime();
-            RobustnessResult r = aggregate(top, levelOf, eligibleBase, candidates.length, rule);
+            RobustnessResult r = aggregate(counts, candidates, winner, levelOf, eligibleBase, rule);
             millis.put("aggregation", (System.nanoTime() - t3) / 1e6);
             progress.update(1.0, "robustness: done");
             return r;
         }
 
-        /** One draw: scores the candidates of the draw's level and writes the top ranks; returns the level. */
-        int draw(int d, Scratch s, int[] top) {
+        /** One draw: scores the candidates of the draw's level and counts the top ranks; returns the level. */
+        int draw(int d, Scratch s, int[] candIndex, int[] winner) {
             int b = level(spec, d, levels.size());
             LevelData l = levels.get(b);
             double[] w = sessionNormalised(spec.weights().draw(spec.seed(), d, s.w));
@@ -321,10 +342,10 @@ public final class Robustness {
                     ColumnSnapshot.weightedSum(cols, w, score, count);
             }
             int kept = Top.select(score, l.pos, count, depth, s.heap);
-            int at = d * depth;
-            for (int r = 0; r < depth; r++) {
-                top[at + r] = r < kept ? l.sites[s.heap[r]] : -1;
+            for (int r = 0; r < kept; r++) {
+                s.counts[candIndex[l.sites[s.heap[r]]] * depth + r]++;
             }
+            winner[d] = kept > 0 ? l.sites[s.heap[0]] : -1;
             return b;
         }
 
@@ -394,43 +415,32 @@ public final class Robustness {
             return Skyband.of(indices(any), all, lo, hi, pos, depth, progress.sub(0.3, 0.4));
         }
 
-        RobustnessResult aggregate(int[] top, byte[] levelOf, int eligibleBase, int candidates, String rule) {
+        RobustnessResult aggregate(long[] counts, int[] candidates, int[] winner, byte[] levelOf, int eligibleBase,
+                String rule) {
             int draws = spec.draws();
             int k = spec.k();
-            Map<Integer, long[]> counts = new LinkedHashMap<>();
             long noWinner = 0;
             long[] perLevel = new long[levels.size()];
             for (int d = 0; d < draws; d++) {
                 perLevel[levelOf[d]]++;
-                int at = d * depth;
-                if (top[at] < 0) {
-                    noWinner++;
-                }
-                for (int r = 0; r < depth; r++) {
-                    int site = top[at + r];
-                    if (site < 0) {
-                        break;
-                    }
-                    counts.computeIfAbsent(site, x -> new long[depth])[r]++;
-                }
+                noWinner += winner[d] < 0 ? 1 : 0;
             }
             // central weights, summed in draw order
             Map<Integer, double[]> cw = new LinkedHashMap<>();
             double[] w = new double[m];
             for (int d = 0; d < draws; d++) {
-                int winner = top[d * depth];
-                if (winner < 0) {
+                if (winner[d] < 0) {
                     continue;
                 }
                 double[] wn = sessionNormalised(spec.weights().draw(spec.seed(), d, w));
-                double[] acc = cw.computeIfAbsent(winner, x -> new double[m]);
+                double[] acc = cw.computeIfAbsent(winner[d], x -> new double[m]);
                 for (int c = 0; c < m; c++) {
                     acc[c] += wn[c];
                 }
             }
             List<RobustnessResult.SiteStats> sites = new ArrayList<>();
-            for (Map.Entry<Integer, long[]> e : counts.entrySet()) {
-                long[] h = e.getValue();
+            for (int j = 0; j < candidates.length; j++) {
+                long[] h = Arrays.copyOfRange(counts, j * depth, (j + 1) * depth);
                 long topK = 0;
                 long[] acc = new long[k];
                 for (int r = 0; r < Math.min(k, depth); r++) {
@@ -440,7 +450,7 @@ public final class Robustness {
                 if (topK == 0) {
                     continue;
                 }
-                int site = e.getKey();
+                int site = candidates[j];
                 double[] central = null;
                 if (h[0] > 0) {
                     central = cw.get(site);
@@ -470,7 +480,7 @@ public final class Robustness {
                 li.add(new RobustnessResult.LevelInfo(l.factor(), l.campus().itLoadMw(), l.how(), count(l.pass()),
                         perLevel[b]));
             }
-            return new RobustnessResult(draws, k, depth, ids, sites, eligibleBase, candidates, rule,
+            return new RobustnessResult(draws, k, depth, ids, sites, eligibleBase, candidates.length, rule,
                     spec.weights().describe(), vars, li, noWinner, new LinkedHashMap<>(millis));
         }
 
@@ -642,8 +652,11 @@ public final class Robustness {
         final int[] heap;
         final double[] full;
         final double[] fullOut;
+        /** Draws per candidate and rank (candidate index x depth + rank - 1). */
+        final long[] counts;
 
-        Scratch(Run run) {
+        Scratch(Run run, int cells) {
+            counts = new long[cells];
             int size = 0;
             for (LevelData l : run.levels) {
                 size = Math.max(size, l.count);
