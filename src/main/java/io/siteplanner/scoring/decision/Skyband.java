@@ -2,15 +2,14 @@ package io.siteplanner.scoring.decision;
 
 import io.siteplanner.model.Progress;
 import io.siteplanner.scoring.spatial.ChunkRunner;
-import java.util.Arrays;
 
 /**
  * The sites that fewer than {@code depth} others are <i>surely ahead</i> of (see {@link Robustness}): j is
  * surely ahead of i when j is eligible at every level, lo_j &gt;= hi_i on every criterion, and j precedes i
  * in id order. Every site's count is exact up to {@code depth}, computed independently (in parallel): the
- * sites able to be ahead are sorted once per criterion by their lower bound; for site i the criterion with
- * the fewest sites whose lower bound reaches i's upper bound is chosen (binary search), and only those
- * sites are checked, strongest first, until {@code depth} are found.
+ * sites able to be ahead are sorted once per criterion by their lower bound, and once by the sum of their
+ * lower bounds; for site i the list with the fewest sites whose bound reaches i's (binary search) is chosen,
+ * and only those sites are checked, strongest first, until {@code depth} are found.
  */
 final class Skyband {
     private Skyband() {
@@ -32,37 +31,51 @@ final class Skyband {
         for (int i : sites) {
             a += always[i] ? 1 : 0;
         }
-        // per criterion: the always-eligible sites by lower bound, descending
-        int[][] byLo = new int[k][];
-        double[][] sortedLo = new double[k][];
-        int[] ahead = new int[a];
+        int[] able = new int[a];
         int t = 0;
         for (int i : sites) {
             if (always[i]) {
-                ahead[t++] = i;
+                able[t++] = i;
             }
         }
-        for (int c = 0; c < k; c++) {
-            final double[] l = lo[c];
-            Integer[] idx = new Integer[a];
-            for (int j = 0; j < a; j++) {
-                idx[j] = ahead[j];
+        // lists 0..k-1: by each criterion's lower bound; list k: by the sum of the lower bounds (a site ahead
+        // of i has lo >= hi_i everywhere, so also a sum of lower bounds >= i's sum of upper bounds)
+        double[] sumLo = new double[pos.length];
+        double[] sumHi = new double[pos.length];
+        for (int i : sites) {
+            double x = 0;
+            double y = 0;
+            for (int c = 0; c < k; c++) {
+                x += lo[c][i];
+                y += hi[c][i];
             }
-            Arrays.sort(idx, (x, y) -> Double.compare(l[y], l[x]));
-            byLo[c] = new int[a];
+            sumLo[i] = x;
+            sumHi[i] = y;
+        }
+        int[][] byLo = new int[k + 1][];
+        double[][] sortedLo = new double[k + 1][];
+        for (int c = 0; c <= k; c++) {
+            double[] key = c < k ? lo[c] : sumLo;
+            long[] keys = new long[a];
+            int[] idx = new int[a];
+            for (int j = 0; j < a; j++) {
+                keys[j] = ~sortable(key[able[j]]); // descending
+                idx[j] = able[j];
+            }
+            radixSort(keys, idx);
+            byLo[c] = idx;
             sortedLo[c] = new double[a];
             for (int j = 0; j < a; j++) {
-                byLo[c][j] = idx[j];
-                sortedLo[c][j] = l[idx[j]];
+                sortedLo[c][j] = key[idx[j]];
             }
         }
         boolean[] keep = new boolean[pos.length];
         ChunkRunner.run(sites, 1024, progress, "robustness: pruning", (ord, from, to) -> {
             for (int q = from; q < to; q++) {
                 int i = ord[q];
-                // the most selective criterion: fewest sites with lo >= hi_i
-                int best = 0;
-                int bestLen = Integer.MAX_VALUE;
+                // the most selective list: fewest sites whose bound reaches i's
+                int best = k;
+                int bestLen = countAtLeast(sortedLo[k], sumHi[i]);
                 for (int c = 0; c < k; c++) {
                     int len = countAtLeast(sortedLo[c], hi[c][i]);
                     if (len < bestLen) {
@@ -105,6 +118,52 @@ final class Skyband {
             }
         }
         return out;
+    }
+
+    /** A long whose signed order is the order of the double (NaN last). */
+    static long sortable(double x) {
+        long b = Double.doubleToLongBits(x == 0 ? 0.0 : x);
+        return b ^ ((b >> 63) & 0x7fffffffffffffffL);
+    }
+
+    /** Stable LSD radix sort of signed keys ascending (16-bit digits), permuting vals alike. */
+    static void radixSort(long[] keys, int[] vals) {
+        int n = keys.length;
+        long[] tk = new long[n];
+        int[] tv = new int[n];
+        int[] hist = new int[65536];
+        long[] sk = keys;
+        int[] sv = vals;
+        for (int pass = 0; pass < 4; pass++) {
+            int shift = pass * 16;
+            java.util.Arrays.fill(hist, 0);
+            for (int i = 0; i < n; i++) {
+                hist[digit(sk[i], shift, pass)]++;
+            }
+            int sum = 0;
+            for (int d = 0; d < 65536; d++) {
+                int c = hist[d];
+                hist[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int p = hist[digit(sk[i], shift, pass)]++;
+                tk[p] = sk[i];
+                tv[p] = sv[i];
+            }
+            long[] x = sk;
+            sk = tk;
+            tk = x;
+            int[] y = sv;
+            sv = tv;
+            tv = y;
+        }
+        // four passes: the result is back in the original arrays
+    }
+
+    private static int digit(long key, int shift, int pass) {
+        int d = (int) ((key >>> shift) & 0xFFFF);
+        return pass == 3 ? d ^ 0x8000 : d; // the top digit carries the sign
     }
 
     /** Number of leading entries of a descending array that are &gt;= x. */
