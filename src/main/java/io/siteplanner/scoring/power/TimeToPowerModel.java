@@ -181,10 +181,10 @@ public record TimeToPowerModel(Tri studyMonths, Tri substationPermitMonths, Tri 
                         + " [min, most likely, max]");
             }
             processes = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = pn.fields();
+            Iterator<String> it = pn.fieldNames();
             while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                processes.put(e.getKey(), Tri.read(e.getValue(), path + ".processes." + e.getKey()));
+                String name = it.next();
+                processes.put(name, Tri.read(pn.get(name), path + ".processes." + name));
             }
         }
         JsonNode o = n.get("orderTransformersAtStart");
