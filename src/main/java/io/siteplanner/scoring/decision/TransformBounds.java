@@ -91,7 +91,12 @@ final class TransformBounds {
         return widen(lo, hi);
     }
 
-    private static List<Double> critical(TransformSpec t) {
+    /**
+     * The points where a transform changes behaviour: threshold value (and just above), step breaks,
+     * piecewise points, the gaussian ideal, the sigmoid midpoint, 0 and 1 for identity, explicit range ends.
+     * Between them every transform is monotone.
+     */
+    static List<Double> critical(TransformSpec t) {
         List<Double> l = new ArrayList<>();
         switch (t.type()) {
             case THRESHOLD:
@@ -109,11 +114,20 @@ final class TransformBounds {
             case GAUSSIAN:
                 l.add(t.ideal());
                 break;
+            case SIGMOID:
+                l.add(t.midpoint());
+                break;
             case IDENTITY:
                 l.add(0.0);
                 l.add(1.0);
                 break;
             default:
+                if (t.min() != null) {
+                    l.add(t.min());
+                }
+                if (t.max() != null) {
+                    l.add(t.max());
+                }
         }
         return l;
     }

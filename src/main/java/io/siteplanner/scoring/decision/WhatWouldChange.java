@@ -42,6 +42,8 @@ public final class WhatWouldChange {
     static final int WEIGHT_GRID = 1000;
     static final int VALUE_GRID = 400;
     static final double MARGIN = 1e-12;
+    /** Appended when the change only brings B level with A and the id order then ranks B first. */
+    static final String TIE = " (then the scores tie and the id order ranks it first)";
 
     /**
      * A weight change.
@@ -172,8 +174,11 @@ public final class WhatWouldChange {
             return new WeightChange(id, null, name(c) + ": no change of this weight alone can");
         }
         double v = found;
-        return new WeightChange(id, v, String.format(Locale.ROOT, "%s: weight %s to %.4f (now %.4f)", name(c),
-                v > v0 ? "up" : "down", v, v0));
+        double[] wn = Robustness.sessionNormalised(WeightSweep.withWeight(w0, c, v));
+        boolean tie = snap.passed(a) == snap.passed(b) && ColumnSnapshot.rankScore(scorer.score(a, wn))
+                == ColumnSnapshot.rankScore(scorer.score(b, wn));
+        return new WeightChange(id, v, String.format(Locale.ROOT, "%s: weight %s to %.4f (now %.4f)%s", name(c),
+                v > v0 ? "up" : "down", v, v0, tie ? TIE : ""));
     }
 
     /** Weighted sum: the score difference is linear in w; solve it, then step to a verified value. */
@@ -344,7 +349,7 @@ public final class WhatWouldChange {
             return new ValueChange(id, null, name(c) + ": no change of this value alone can (searched "
                     + Explain.number(range[0], unit(c)) + " to " + Explain.number(range[1], unit(c)) + ")");
         }
-        return new ValueChange(id, best, name(c) + ": " + words(c, x, best));
+        return new ValueChange(id, best, name(c) + ": " + words(c, x, best) + (probe.tie(best) ? TIE : ""));
     }
 
     private String unit(int c) {
@@ -446,32 +451,7 @@ public final class WhatWouldChange {
                 l.add(hi);
             }
             l.add(0.0);
-            switch (t.type()) {
-                case THRESHOLD:
-                    l.add(t.value());
-                    break;
-                case STEPS:
-                    l.addAll(t.breaks());
-                    break;
-                case PIECEWISE:
-                    for (double[] p : t.points()) {
-                        l.add(p[0]);
-                    }
-                    break;
-                case GAUSSIAN:
-                    l.add(t.ideal());
-                    break;
-                case SIGMOID:
-                    l.add(t.midpoint());
-                    break;
-                default:
-                    if (t.min() != null) {
-                        l.add(t.min());
-                    }
-                    if (t.max() != null) {
-                        l.add(t.max());
-                    }
-            }
+            l.addAll(TransformBounds.critical(t));
             for (ConstraintSpec k : snap.scenario().constraints()) {
                 if (!k.isExclusion() && k.criterion().equals(snap.criterion(c).id())) {
                     l.add(k.value());
@@ -531,6 +511,18 @@ public final class WhatWouldChange {
         }
 
         boolean ahead(double v) {
+            double[] s = scores(v);
+            return WhatWouldChange.this.ahead(s[1], passB(v), s[0], snap.passed(a));
+        }
+
+        /** Whether A and B then have the same score and pass status. */
+        boolean tie(double v) {
+            double[] s = scores(v);
+            return s[0] == s[1] && passB(v) == snap.passed(a);
+        }
+
+        /** {score of A, score of B} with B's value v. */
+        double[] scores(double v) {
             double[] st = stats(v);
             double[] wn = Robustness.sessionNormalised(w0);
             ColumnSnapshot.TopsisStats ts = scorer.topsis;
@@ -552,17 +544,15 @@ public final class WhatWouldChange {
                 ts.norm()[c] = one.norm()[0];
                 ts.max()[c] = one.max()[0];
                 ts.min()[c] = one.min()[0];
-                double sA = ColumnSnapshot.rankScore(scorer.score(a, wn, x, ts));
-                double sB = ColumnSnapshot.rankScore(scorer.score(b, wn, x, ts));
-                return WhatWouldChange.this.ahead(sB, passB(v), sA, snap.passed(a));
+                return new double[] {ColumnSnapshot.rankScore(scorer.score(a, wn, x, ts)),
+                    ColumnSnapshot.rankScore(scorer.score(b, wn, x, ts))};
             }
             double[] rowA = scorer.row(a);
             double[] rowB = scorer.row(b);
             rowA[c] = Transforms.value(t, raw[a], st[0], st[1], st[2], st[3], missing);
             rowB[c] = Transforms.value(t, v, st[0], st[1], st[2], st[3], missing);
-            double sA = ColumnSnapshot.rankScore(scorer.scoreRow(rowA, wn, ts));
-            double sB = ColumnSnapshot.rankScore(scorer.scoreRow(rowB, wn, ts));
-            return WhatWouldChange.this.ahead(sB, passB(v), sA, snap.passed(a));
+            return new double[] {ColumnSnapshot.rankScore(scorer.scoreRow(rowA, wn, ts)),
+                ColumnSnapshot.rankScore(scorer.scoreRow(rowB, wn, ts))};
         }
     }
 }
