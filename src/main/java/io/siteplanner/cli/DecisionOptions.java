@@ -40,7 +40,7 @@ final class DecisionOptions {
             description = "Weight spread for --decision (default 0.25, see robustness --weights-spread).")
     double spread;
 
-    @Option(names = "--decision-vary", paramLabel = "ID=PCT[,...]", split = ",",
+    @Option(names = "--decision-vary", paramLabel = "ID=P%[,...]",
             description = "Input variations for --decision, as robustness --vary (uniform).")
     List<String> vary = new ArrayList<>();
 

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "robustness", mixinStandardHelpOptions = true,
         description = "How sure is the ranking? Monte Carlo over weights and inputs (SMAA-2): P(rank 1), P(top k),"
-                + " median rank, 5-95% rank interval, central weights. See docs/decision.md.")
+                + " median rank, 5-95%% rank interval, central weights. See docs/decision.md.")
 public final class RobustnessCommand implements Callable<Integer> {
     @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "Scenario JSON file.")
     Path scenarioFile;
@@ -58,9 +58,9 @@ public final class RobustnessCommand implements Callable<Integer> {
                     + " them at random.")
     List<Path> ahp = new ArrayList<>();
 
-    @Option(names = "--vary", paramLabel = "ID=PCT[,ID=PCT...]", split = ",",
+    @Option(names = "--vary", paramLabel = "ID=P%[,...]",
             description = "Multiply a criterion's raw values by a random factor per site and draw, e.g."
-                    + " price=10%; itLoadMw=20% varies the campus IT load (one factor per draw).")
+                    + " price=10%%; itLoadMw=20%% varies the campus IT load (one factor per draw).")
     List<String> vary = new ArrayList<>();
 
     @Option(names = "--vary-dist", paramLabel = "uniform|normal", defaultValue = "uniform",
