@@ -106,11 +106,6 @@ final class RangeTracker {
             Double.NaN} : new double[] {loMin, loMax, hiMin, hiMax};
     }
 
-    /** Sites whose perturbed values are looked at per draw (for the benchmark figures). */
-    int tracked() {
-        return full ? raw.length : minCand.length + maxCand.length;
-    }
-
     /**
      * The transform statistics {min, max, logMin, logMax} of the perturbed column of one draw, exactly as
      * {@link ColumnSnapshot#rangeStats} would compute them over all perturbed values.

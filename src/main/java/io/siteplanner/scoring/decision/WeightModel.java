@@ -85,15 +85,6 @@ public final class WeightModel {
         return spread;
     }
 
-    /** The centre vectors (one, or one per stakeholder), normalised; copies. */
-    public List<double[]> centres() {
-        List<double[]> l = new ArrayList<>();
-        for (double[] w : centres) {
-            l.add(w.clone());
-        }
-        return l;
-    }
-
     /** Number of criteria. */
     public int size() {
         return centres.get(0).length;

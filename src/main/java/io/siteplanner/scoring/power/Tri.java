@@ -28,11 +28,6 @@ public record Tri(double min, double mode, double max) {
         return Distributions.triangular(min, mode, max, u);
     }
 
-    /** The mean (min + mode + max) / 3. */
-    public double mean() {
-        return (min + mode + max) / 3;
-    }
-
     static Tri read(JsonNode n, String path) {
         if (n.isNumber()) {
             try {
