@@ -81,6 +81,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-basemap", description = "Leave out the US states/counties basemap in maps.")
     boolean noBasemap;
 
+    @picocli.CommandLine.Mixin
+    DecisionOptions decision;
+
+    /** Where the scenario's layers come from (for --decision). */
+    private io.siteplanner.scoring.LayerSource layers;
+    private Path baseDir;
+    private Path projectFile;
+
     @Spec
     CommandSpec spec;
 
@@ -101,6 +109,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UsageException("--top must be >= 1");
         }
         size.check();
+        decision.check(fmt);
         Path dir = out.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             throw new UsageException(out + ": folder does not exist");
@@ -133,11 +142,13 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario;
         try {
-            scenario = ScenarioReader.read(scenarioFile);
+            scenario = decision.prepare(ScenarioReader.read(scenarioFile));
         } catch (ScenarioException e) {
             throw new UsageException(scenarioFile + ": " + e.getMessage(), e);
         }
-        ScoringSession session = CliScoring.evaluate(scenario, new FileLayerSource(base), scenarioFile.toString(), err);
+        layers = new FileLayerSource(base);
+        baseDir = base;
+        ScoringSession session = CliScoring.evaluate(scenario, layers, scenarioFile.toString(), err);
         ScoreResult result = session.score();
         MapContent map = null;
         if (fmt.drawsMap()) {
@@ -159,8 +170,11 @@ public final class ExportCommand implements Callable<Integer> {
         if (scenario == null) {
             throw new UsageException(source.project.getFileName() + ": the project has no scenario to export");
         }
-        ScoringSession session = CliScoring.evaluate(scenario, new io.siteplanner.store.ProjectLayerSource(project,
-                source.project.toAbsolutePath().getParent()), source.project.getFileName() + ": scenario '"
+        scenario = decision.prepare(scenario);
+        baseDir = source.project.toAbsolutePath().getParent();
+        projectFile = source.project;
+        layers = new io.siteplanner.store.ProjectLayerSource(project, baseDir);
+        ScoringSession session = CliScoring.evaluate(scenario, layers, source.project.getFileName() + ": scenario '"
                         + scenario.name() + "'", spec.commandLine().getErr());
         ScoreResult result = session.score();
         MapContent map = null;
@@ -193,7 +207,11 @@ public final class ExportCommand implements Callable<Integer> {
         if (shortlistOnly && t.size() == 0) {
             err.println("warning: the shortlist is empty; the export has no sites");
         }
-        SitesExport.export(result, map, o, fmt, out, Progress.NONE);
+        if (decision.enabled) {
+            decision.export(result, map, o, layers, baseDir, projectFile, out);
+        } else {
+            SitesExport.export(result, map, o, fmt, out, Progress.NONE);
+        }
         String what = fmt == SitesExport.Format.PNG ? size.width + " x " + size.height + " px"
                 : fmt == SitesExport.Format.PDF ? "report" : t.size() + " sites";
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %s)%n", out, fmt.extension(), what);

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
         description = "Site selection for hyperscale AI data-center campuses.%n"
                 + "Run without arguments to start the desktop app.",
         subcommands = {InfoCommand.class, ScoreCommand.class, WeightsCommand.class, CandidatesCommand.class,
-            RenderCommand.class, ExportCommand.class, ProjectCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class},
+            RenderCommand.class, ExportCommand.class, ProjectCommand.class, BenchCommand.class, RobustnessCommand.class,
+            ExplainCommand.class, SweepCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the work failed", "2:bad usage or unreadable input"})
 public final class SitePlannerCli implements Callable<Integer> {

@@ -86,6 +86,19 @@ public final class PdfReport {
      */
     public static void write(ScoreResult r, MapContent map, Shortlist shortlist, boolean shortlistOnly, int top,
             Units.DistanceUnit du, String title, java.nio.file.Path file, Progress progress) throws IOException {
+        write(r, map, shortlist, shortlistOnly, top, du, title, file, progress, null);
+    }
+
+    /** Pages added after the site pages (the decision and audit pages: {@link PdfDecisionPages}). */
+    public interface Appendix {
+        void addPages(PDDocument doc, Progress progress) throws IOException;
+    }
+
+    /** As {@link #write(ScoreResult, MapContent, Shortlist, boolean, int, Units.DistanceUnit, String,
+     * java.nio.file.Path, Progress)}, with an appendix (null = none). */
+    public static void write(ScoreResult r, MapContent map, Shortlist shortlist, boolean shortlistOnly, int top,
+            Units.DistanceUnit du, String title, java.nio.file.Path file, Progress progress, Appendix appendix)
+            throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PdfReport rep = new PdfReport(doc, r, du);
             Scenario sc = s(r);
@@ -106,6 +119,9 @@ public final class PdfReport {
                 progress.update(0.3 + 0.6 * k / detail.size(), "PDF: site pages");
                 int site = detail.get(k);
                 rep.sitePage(site, map, shortlist == null ? null : shortlist.get(String.valueOf(r.session().id(site))).orElse(null));
+            }
+            if (appendix != null) {
+                appendix.addPages(doc, progress);
             }
             progress.update(0.95, "PDF: saving");
             doc.save(file.toFile());

@@ -27,7 +27,8 @@ public final class Criteria {
             InterconnectionCostCriterion.KIND,
             EnergyCostCriterion.KIND,
             LandCostCriterion.KIND,
-            TcoCriterion.KIND);
+            TcoCriterion.KIND,
+            TimeToPowerCriterion.KIND);
 
     private Criteria() {
     }

@@ -21,7 +21,7 @@ import java.util.Map;
 public sealed interface Criterion permits AreaCriterion, AttributeCriterion, DistanceCriterion,
         NearestAttributeCriterion, ZoneAttributeCriterion, RasterCriterion, OverlapCriterion, GridHeadroomCriterion,
         InterconnectionCostCriterion, EnergyCostCriterion, LandCostCriterion, TcoCriterion, WithinRadiusCriterion,
-        GravityCriterion {
+        GravityCriterion, TimeToPowerCriterion {
 
     /** Id, label, weight, transform and missing-value policy. */
     Common common();
