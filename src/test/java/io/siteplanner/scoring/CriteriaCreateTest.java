@@ -31,7 +31,9 @@ class CriteriaCreateTest {
             + "{\"id\":\"ic\",\"kind\":\"interconnectionCost\",\"layer\":\"s\",\"kv\":345,\"weight\":1},"
             + "{\"id\":\"en\",\"kind\":\"energyCost\",\"priceUsdMwh\":60,\"weight\":1},"
             + "{\"id\":\"land\",\"kind\":\"landCost\",\"landPriceAttribute\":\"land\",\"weight\":1},"
-            + "{\"id\":\"tco\",\"kind\":\"tco\",\"interconnection\":\"ic\",\"energy\":\"en\",\"weight\":1}";
+            + "{\"id\":\"tco\",\"kind\":\"tco\",\"interconnection\":\"ic\",\"energy\":\"en\",\"weight\":1},"
+            + "{\"id\":\"ttp\",\"kind\":\"timeToPower\",\"layer\":\"s\",\"linesLayer\":\"l\",\"percentile\":90,"
+            + "\"seed\":7,\"weight\":1}";
 
     @Test
     void everyKindRebuildsFromItsKeys() {
