@@ -25,21 +25,26 @@ public final class SparkMain implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns the exit code (tests call this). */
+    /** Runs a command line with the process's stdout/stderr and returns the exit code. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line writing to the given streams and returns the exit code (tests call this). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         // GeoTools must see longitude-first axis order before it loads (as the desktop app sets it)
         System.setProperty("org.geotools.referencing.forceXY", "true");
         System.setProperty("io.netty.tryReflectionSetAccessible", "true");
-        CommandLine cl = new CommandLine(new SparkMain());
+        CommandLine cl = new CommandLine(new SparkMain()).setOut(out).setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             boolean debug = parsed.hasMatchedOption("--debug") || parsed.subcommand() != null
                     && parsed.subcommand().hasMatchedOption("--debug");
-            PrintWriter err = line.getErr();
-            err.println("error: " + message(ex));
+            PrintWriter w = line.getErr();
+            w.println("error: " + message(ex));
             if (debug) {
-                ex.printStackTrace(err);
+                ex.printStackTrace(w);
             }
-            err.flush();
+            w.flush();
             return usage(ex) ? USAGE : FAILED;
         });
         return cl.execute(args);
