@@ -49,7 +49,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import scala.Tuple2;
 
 /**
  * {@code score}: the desktop {@code score} on Spark. The driver reads the scenario with the desktop reader,
