@@ -44,7 +44,7 @@ final class LayerReader {
             "\"crs\"\\s*:\\s*\\{\\s*\"type\"\\s*:\\s*\"name\"\\s*,\\s*\"properties\"\\s*:\\s*\\{\\s*\"name\"\\s*:\\s*\"([^\"]+)\"");
 
     /** A layer as a DataFrame with its CRS ({@code EPSG:n} or WKT; null = unknown) and row mapping. */
-    record Opened(String id, Dataset<Row> frame, String crs, RowFeatures rows, String location) {
+    record Opened(String id, Dataset<Row> frame, String crs, RowFeatures rows) {
     }
 
     private final SparkSession spark;
@@ -147,7 +147,7 @@ final class LayerReader {
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(where, ref.path() + ": " + e.getMessage());
         }
-        return new Opened(id, df, crs, rows, loc);
+        return new Opened(id, df, crs, rows);
     }
 
     /** Reads a layer of a format Sedona has no reader for with the desktop registry, as a DataFrame. */
@@ -166,7 +166,7 @@ final class LayerReader {
         }
         String crs = LayerData.crsText(l.crs(), l.epsg());
         Dataset<Row> df = Frames.of(spark, l);
-        return new Opened(id, df, crs, RowFeatures.of(df.schema(), Frames.FID), loc);
+        return new Opened(id, df, crs, RowFeatures.of(df.schema(), Frames.FID));
     }
 
     /** Collects a (small) layer to the driver as a desktop layer, in read order. */

@@ -206,7 +206,6 @@ final class ScoreJob implements Callable<Integer> {
         boolean idLong = s.idField() == null || cand.rows().indexOf(s.idField()) < 0
                 || cand.rows().type(cand.rows().indexOf(s.idField())) == io.siteplanner.model.FieldType.INTEGER;
         Map<String, Layer> raw = new LinkedHashMap<>();
-        Map<String, String> crsOf = new LinkedHashMap<>();
         for (String id : used) {
             if (id.equals(candId)) {
                 continue;
@@ -214,7 +213,6 @@ final class ScoreJob implements Callable<Integer> {
             LayerReader.Opened o = reader.open(id, s.layers().get(id));
             LayerReader.checkCrs(o.crs(), "layers." + id);
             raw.put(key(id), LayerReader.collect(o));
-            crsOf.put(id, o.crs());
         }
         Map<String, Layer> tables = new LinkedHashMap<>();
         FileLayerSource files = new FileLayerSource(data != null && LayerReader.local(data) != null
