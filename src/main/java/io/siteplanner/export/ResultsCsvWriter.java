@@ -87,7 +87,8 @@ public final class ResultsCsvWriter {
         }
     }
 
-    static void quote(StringBuilder sb, String v) {
+    /** Appends a CSV cell, quoted (RFC 4180) when it holds a comma, quote or line break. */
+    public static void quote(StringBuilder sb, String v) {
         boolean q = false;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);

@@ -19,11 +19,11 @@ import java.util.List;
  * </ul>
  * Only criteria with weight &gt; 0 take part.
  */
-final class Methods {
+public final class Methods {
     private Methods() {
     }
 
-    static void weightedSum(double[][] t, double[] w, double[] out, int n) {
+    public static void weightedSum(double[][] t, double[] w, double[] out, int n) {
         java.util.Arrays.fill(out, 0, n, 0.0);
         for (int c = 0; c < w.length; c++) {
             double wc = w[c];
@@ -38,7 +38,7 @@ final class Methods {
     }
 
     /** OWA scores for all sites. */
-    static void owa(double[][] t, double[] w, MethodSpec m, double[] out, int n) {
+    public static void owa(double[][] t, double[] w, MethodSpec m, double[] out, int n) {
         int[] idx = scored(w);
         int k = idx.length;
         double[] z = new double[k];
@@ -60,7 +60,7 @@ final class Methods {
     }
 
     /** Contribution of each criterion to one site's OWA score (they add up to the score). */
-    static void owaContributions(double[] t, double[] w, MethodSpec m, double[] contrib) {
+    public static void owaContributions(double[] t, double[] w, MethodSpec m, double[] contrib) {
         int[] idx = scored(w);
         int k = idx.length;
         double[] z = new double[k];
@@ -80,7 +80,8 @@ final class Methods {
         }
     }
 
-    static int[] scored(double[] w) {
+    /** Indexes of the criteria that take part (weight &gt; 0), ascending. */
+    public static int[] scored(double[] w) {
         int k = 0;
         for (double x : w) {
             if (x > 0) {

@@ -141,6 +141,14 @@ public final class ScoringSession {
         return ctx.analysisCrs();
     }
 
+    /**
+     * The layers as evaluated, by layer id: after joins, no-data values and computed fields, vector layers in
+     * the analysis CRS. Do not modify.
+     */
+    public Map<String, io.siteplanner.model.Layer> layers() {
+        return java.util.Collections.unmodifiableMap(ctx.layers);
+    }
+
     /** Warnings from loading and evaluation. */
     public List<String> warnings() {
         return ctx.warnings();
