@@ -148,20 +148,7 @@ public record GravityCriterion(Common common, String layer, String filter, Strin
             int[] touched = new int[256];
             for (int b0 = from; b0 < to; b0 += 64) {
                 int b1 = Math.min(to, b0 + 64);
-                double minX = Double.POSITIVE_INFINITY;
-                double minY = Double.POSITIVE_INFINITY;
-                double maxX = Double.NEGATIVE_INFINITY;
-                double maxY = Double.NEGATIVE_INFINITY;
-                for (int k = b0; k < b1; k++) {
-                    int c = ord[k];
-                    if (p.has(c)) {
-                        minX = Math.min(minX, p.minX[c]);
-                        minY = Math.min(minY, p.minY[c]);
-                        maxX = Math.max(maxX, p.maxX[c]);
-                        maxY = Math.max(maxY, p.maxY[c]);
-                    }
-                }
-                int m = minX <= maxX ? idx.itemsNear(minX, minY, maxX, maxY, cut, near) : 0;
+                int m = itemsNearBlock(idx, p, ord, b0, b1, cut, near);
                 int[] items = near[0];
                 for (int k = b0; k < b1; k++) {
                     int c = ord[k];
@@ -212,20 +199,7 @@ public record GravityCriterion(Common common, String layer, String filter, Strin
             long[] keys = new long[1024];
             for (int b0 = from; b0 < to; b0 += 64) {
                 int b1 = Math.min(to, b0 + 64);
-                double minX = Double.POSITIVE_INFINITY;
-                double minY = Double.POSITIVE_INFINITY;
-                double maxX = Double.NEGATIVE_INFINITY;
-                double maxY = Double.NEGATIVE_INFINITY;
-                for (int k = b0; k < b1; k++) {
-                    int c = ord[k];
-                    if (p.has(c)) {
-                        minX = Math.min(minX, p.minX[c]);
-                        minY = Math.min(minY, p.minY[c]);
-                        maxX = Math.max(maxX, p.maxX[c]);
-                        maxY = Math.max(maxY, p.maxY[c]);
-                    }
-                }
-                int m0 = minX <= maxX ? idx.itemsNear(minX, minY, maxX, maxY, cut, near) : 0;
+                int m0 = itemsNearBlock(idx, p, ord, b0, b1, cut, near);
                 if (keys.length < m0) {
                     int cap = Math.max(m0, keys.length * 2);
                     keys = new long[cap];
@@ -278,6 +252,24 @@ public record GravityCriterion(Common common, String layer, String filter, Strin
                 }
             }
         });
+    }
+
+    /** The index items within {@code cut} of the box of the candidates ord[b0..b1), into near[0]; how many. */
+    private static int itemsNearBlock(SegmentIndex idx, Polygons p, int[] ord, int b0, int b1, double cut, int[][] near) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int k = b0; k < b1; k++) {
+            int c = ord[k];
+            if (p.has(c)) {
+                minX = Math.min(minX, p.minX[c]);
+                minY = Math.min(minY, p.minY[c]);
+                maxX = Math.max(maxX, p.maxX[c]);
+                maxY = Math.max(maxY, p.maxY[c]);
+            }
+        }
+        return minX <= maxX ? idx.itemsNear(minX, minY, maxX, maxY, cut, near) : 0;
     }
 
     /** Polygon layers: one R-tree search per candidate (containment counts as distance 0). */
