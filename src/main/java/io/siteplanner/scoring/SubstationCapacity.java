@@ -75,13 +75,17 @@ public final class SubstationCapacity {
      */
     public record Result(VectorLayer layer, Method method, int estimated, int linesUsed, int linesUnknownVoltage,
             double totalMw) {
-        /** One line for the user. */
+        /** One line for the user (also the layer's warning). */
         public String summary() {
-            return String.format(Locale.ROOT, "%s estimated for %,d of %,d substations from %,d lines (%s)%s; %s",
-                    Preset.CAPACITY_ESTIMATE, estimated, layer.size(), linesUsed, method.words(),
-                    linesUnknownVoltage > 0 ? String.format(Locale.ROOT, ", %,d lines of unknown voltage skipped",
-                            linesUnknownVoltage) : "", Preset.CAPACITY_ESTIMATE_NOTE);
+            return SubstationCapacity.summary(method, estimated, layer.size(), linesUsed, linesUnknownVoltage);
         }
+    }
+
+    static String summary(Method method, int estimated, int substations, int linesUsed, int unknown) {
+        return String.format(Locale.ROOT, "%s estimated for %,d of %,d substations from %,d lines (%s)%s; %s",
+                Preset.CAPACITY_ESTIMATE, estimated, substations, linesUsed, method.words(),
+                unknown > 0 ? String.format(Locale.ROOT, ", %,d lines of unknown voltage skipped", unknown) : "",
+                Preset.CAPACITY_ESTIMATE_NOTE);
     }
 
     private SubstationCapacity() {
@@ -249,9 +253,8 @@ public final class SubstationCapacity {
             }
             out.add(substations.get(i).withExtraValues(new Object[] {cap, (long) count[i]}));
         }
-        VectorLayer base = substations.toBuilder().schema(new Schema(fields)).features(out).build();
-        Result partial = new Result(base, method, estimated, used, unknown, total);
-        VectorLayer layer = base.toBuilder().features(out).warn(partial.summary()).build();
+        VectorLayer layer = substations.toBuilder().schema(new Schema(fields)).features(out)
+                .warn(summary(method, estimated, substations.size(), used, unknown)).build();
         return new Result(layer, method, estimated, used, unknown, total);
     }
 
@@ -289,8 +292,7 @@ public final class SubstationCapacity {
             if (out == layers) {
                 out = new LinkedHashMap<>(layers);
             }
-            Result r = estimate(subs, (VectorLayer) layers.get(lines));
-            out.put(e.getKey(), r.layer().toBuilder().features(r.layer().features()).build());
+            out.put(e.getKey(), estimate(subs, (VectorLayer) layers.get(lines)).layer());
         }
         return out;
     }

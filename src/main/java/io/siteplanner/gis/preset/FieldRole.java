@@ -44,5 +44,27 @@ public enum FieldRole {
     /** Retail customers of a utility. */
     CUSTOMERS,
     /** Utility type or other category. */
-    TYPE
+    TYPE;
+
+    /** Lower-case words for people, e.g. "highest voltage". */
+    public String label() {
+        switch (this) {
+            case VOLTAGE_KV: return "highest voltage";
+            case MIN_VOLTAGE_KV: return "lowest voltage";
+            case VOLTAGE_CLASS: return "voltage class";
+            case VOLTAGE_RAW: return "voltages (OSM)";
+            case LINE_COUNT: return "connected lines";
+            case LINE_END_1: return "line end 1";
+            case LINE_END_2: return "line end 2";
+            case NODE_ID: return "node id";
+            case NODE_GROUP: return "node id scope";
+            case NODE_TYPE: return "node type";
+            case CAPACITY_MW: return "capacity";
+            case STATE_ABBR: return "state abbreviation";
+            case FIPS: return "FIPS code";
+            case ISO: return "ISO/RTO";
+            case ID: return "id";
+            default: return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 }

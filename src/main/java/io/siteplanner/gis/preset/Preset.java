@@ -91,6 +91,7 @@ public record Preset(String id, String title, Theme theme, String source, String
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("name", f.name());
             x.put("role", f.role().name().toLowerCase(java.util.Locale.ROOT));
+            x.put("roleLabel", f.role().label());
             x.put("unit", f.unit());
             x.put("noData", f.noData());
             x.put("derived", f.derived());
