@@ -100,7 +100,8 @@ public final class RenderCommand implements Callable<Integer> {
         for (StyledLayer l : layers) {
             draws.add(l == cand ? LayerDraw.of(l.layer(), l.style(), l.opacity(), ScoreColors.of(result), null) : l.draw());
         }
-        BufferedImage img = MapRenderer.render(vp, draws, DefaultStyles.BACKGROUND);
+        BufferedImage img = MapRenderer.render(vp, draws, DefaultStyles.BACKGROUND,
+                io.siteplanner.render.MapDecorations.print(io.siteplanner.render.Legend.sections(layers)));
         PngExport.write(img, out);
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d x %d px, %d sites scored, %d pass)%n", out, size.width,
                 size.height, result.size(), result.passedCount());
