@@ -169,15 +169,25 @@ public record MapDecorations(boolean northArrow, boolean scaleBar, boolean attri
         n.draw(g, (float) (cx - w / 2), r.y + 12);
     }
 
+    private static final java.util.Map<String, Float> WIDTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Width of an attribution text in px (cached: maps redraw the same line on every pan). */
+    private static float width(String text) {
+        if (WIDTHS.size() > 256) {
+            WIDTHS.clear();
+        }
+        return WIDTHS.computeIfAbsent(text, t -> new TextLayout(t, SMALL, Labels.FRC).getAdvance());
+    }
+
     private static Rectangle attributionBox(Viewport vp, String text) {
-        float w = new TextLayout(text, SMALL, Labels.FRC).getAdvance();
+        float w = width(text);
         int width = (int) Math.min(vp.width() - 8, Math.ceil(w) + 8);
         return new Rectangle(vp.width() - width, vp.height() - 15, width, 15);
     }
 
     /** The text, cut with an ellipsis to fit {@code width} px. */
     private static String fitted(String text, int width) {
-        if (new TextLayout(text, SMALL, Labels.FRC).getAdvance() <= width) {
+        if (width(text) <= width) {
             return text;
         }
         String t = text;

@@ -186,13 +186,10 @@ public final class MapRenderer {
         if (decorations != null && decorations.fits(next)) {
             Rectangle screen = new Rectangle(0, 0, w, h);
             for (Rectangle a : decorations.areas(next, layers)) {
-                Rectangle moved = new Rectangle(a.x + sx, a.y + sy, a.width, a.height).intersection(screen);
-                if (!moved.isEmpty()) {
-                    renderRegion(img, next, layers, background, cancelled, moved, labels);
-                }
-                Rectangle here = a.intersection(screen);
-                if (!here.isEmpty()) {
-                    renderRegion(img, next, layers, background, cancelled, here, labels);
+                // one region covering both (a pan moves a few pixels, so they overlap)
+                Rectangle both = a.union(new Rectangle(a.x + sx, a.y + sy, a.width, a.height)).intersection(screen);
+                if (!both.isEmpty()) {
+                    renderRegion(img, next, layers, background, cancelled, both, labels);
                 }
             }
             decorate(img, next, layers, decorations);
