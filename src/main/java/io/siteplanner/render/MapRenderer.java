@@ -2,6 +2,7 @@ package io.siteplanner.render;
 
 import io.siteplanner.model.CancelledException;
 import io.siteplanner.model.style.Colors;
+import io.siteplanner.render.tiles.TileLayer;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -47,8 +48,14 @@ public final class MapRenderer {
 
     /** Renders into a new image with these decorations. */
     public static BufferedImage render(Viewport vp, List<LayerDraw> layers, int background, MapDecorations decorations) {
+        return render(vp, layers, background, decorations, null);
+    }
+
+    /** Renders into a new image with these decorations over an XYZ tile basemap (null: none). */
+    public static BufferedImage render(Viewport vp, List<LayerDraw> layers, int background, MapDecorations decorations,
+            TileLayer tiles) {
         BufferedImage img = newImage(vp.width(), vp.height());
-        render(img, vp, layers, background, () -> false, decorations);
+        render(img, vp, layers, background, () -> false, decorations, tiles);
         return img;
     }
 
@@ -67,8 +74,18 @@ public final class MapRenderer {
     /** Renders into {@code img} with these decorations. */
     public static void render(BufferedImage img, Viewport vp, List<LayerDraw> layers, int background,
             BooleanSupplier cancelled, MapDecorations decorations) {
+        render(img, vp, layers, background, cancelled, decorations, null);
+    }
+
+    /**
+     * Renders into {@code img} with these decorations, over an XYZ tile basemap ({@code tiles}, null for
+     * none; its tiles are loaded first, from the cache or the network).
+     */
+    public static void render(BufferedImage img, Viewport vp, List<LayerDraw> layers, int background,
+            BooleanSupplier cancelled, MapDecorations decorations, TileLayer tiles) {
         Labels.Placement labels = Labels.place(vp.resolution(), Labels.labelled(layers));
-        renderMap(img, vp, layers, background, cancelled, labels);
+        TileLayer.Frame frame = tiles == null ? null : tiles.frame(vp);
+        renderMap(img, vp, layers, background, cancelled, labels, frame);
         decorate(img, vp, layers, decorations);
     }
 
@@ -85,11 +102,11 @@ public final class MapRenderer {
     }
 
     private static void renderMap(BufferedImage img, Viewport vp, List<LayerDraw> layers, int background,
-            BooleanSupplier cancelled, Labels.Placement labels) {
+            BooleanSupplier cancelled, Labels.Placement labels, TileLayer.Frame tiles) {
         int w = vp.width();
         int h = vp.height();
         if (BANDS < 2 || (long) w * h < 250_000) {
-            renderRegion(img, vp, layers, background, cancelled, new Rectangle(0, 0, w, h), labels);
+            renderRegion(img, vp, layers, background, cancelled, new Rectangle(0, 0, w, h), labels, tiles);
             return;
         }
         // horizontal bands drawn in parallel (each with its own Graphics2D and clip; they share no pixels)
@@ -99,10 +116,10 @@ public final class MapRenderer {
             Rectangle r = new Rectangle(0, b * band, w, Math.min(band, h - b * band));
             if (r.height > 0) {
                 tasks.add(java.util.concurrent.ForkJoinPool.commonPool().submit(
-                        () -> renderRegion(img, vp, layers, background, cancelled, r, labels)));
+                        () -> renderRegion(img, vp, layers, background, cancelled, r, labels, tiles)));
             }
         }
-        renderRegion(img, vp, layers, background, cancelled, new Rectangle(0, 0, w, Math.min(band, h)), labels);
+        renderRegion(img, vp, layers, background, cancelled, new Rectangle(0, 0, w, Math.min(band, h)), labels, tiles);
         for (java.util.concurrent.ForkJoinTask<?> t : tasks) {
             try {
                 t.join();
@@ -138,6 +155,12 @@ public final class MapRenderer {
      */
     public static boolean renderShifted(BufferedImage img, Viewport previous, Viewport next, List<LayerDraw> layers,
             int background, BooleanSupplier cancelled, MapDecorations decorations) {
+        return renderShifted(img, previous, next, layers, background, cancelled, decorations, null);
+    }
+
+    /** {@link #renderShifted(BufferedImage, Viewport, Viewport, List, int, BooleanSupplier, MapDecorations)} over tiles. */
+    public static boolean renderShifted(BufferedImage img, Viewport previous, Viewport next, List<LayerDraw> layers,
+            int background, BooleanSupplier cancelled, MapDecorations decorations, TileLayer tileLayer) {
         if (previous == null || previous.width() != next.width() || previous.height() != next.height()
                 || previous.resolution() != next.resolution() || img.getWidth() != next.width()
                 || img.getHeight() != next.height()) {
@@ -171,16 +194,17 @@ public final class MapRenderer {
             }
         }
         Labels.Placement labels = Labels.place(next.resolution(), Labels.labelled(layers));
+        TileLayer.Frame tiles = tileLayer == null ? null : tileLayer.frame(next);
         // uncovered strips: columns at the left/right and rows at the top/bottom
         if (sx > 0) {
-            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, 0, sx, h), labels);
+            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, 0, sx, h), labels, tiles);
         } else if (sx < 0) {
-            renderRegion(img, next, layers, background, cancelled, new Rectangle(w + sx, 0, -sx, h), labels);
+            renderRegion(img, next, layers, background, cancelled, new Rectangle(w + sx, 0, -sx, h), labels, tiles);
         }
         if (sy > 0) {
-            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, 0, w, sy), labels);
+            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, 0, w, sy), labels, tiles);
         } else if (sy < 0) {
-            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, h + sy, w, -sy), labels);
+            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, h + sy, w, -sy), labels, tiles);
         }
         // the decorations moved with the pixels: redraw the map where they went and where they belong
         if (decorations != null && decorations.fits(next)) {
@@ -189,7 +213,7 @@ public final class MapRenderer {
                 // one region covering both (a pan moves a few pixels, so they overlap)
                 Rectangle both = a.union(new Rectangle(a.x + sx, a.y + sy, a.width, a.height)).intersection(screen);
                 if (!both.isEmpty()) {
-                    renderRegion(img, next, layers, background, cancelled, both, labels);
+                    renderRegion(img, next, layers, background, cancelled, both, labels, tiles);
                 }
             }
             decorate(img, next, layers, decorations);
@@ -198,7 +222,7 @@ public final class MapRenderer {
     }
 
     private static void renderRegion(BufferedImage img, Viewport vp, List<LayerDraw> layers, int background,
-            BooleanSupplier cancelled, Rectangle clip, Labels.Placement labels) {
+            BooleanSupplier cancelled, Rectangle clip, Labels.Placement labels, TileLayer.Frame tiles) {
         Graphics2D g = img.createGraphics();
         try {
             g.setClip(clip);
@@ -206,6 +230,9 @@ public final class MapRenderer {
             g.setColor(color(background));
             g.fillRect(clip.x, clip.y, clip.width, clip.height);
             g.setComposite(java.awt.AlphaComposite.SrcOver);
+            if (tiles != null) {
+                tiles.draw(g, vp, clip);
+            }
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             Envelope view = new Envelope(vp.toMapX(clip.x), vp.toMapX(clip.x + clip.width), vp.toMapY(clip.y),
                     vp.toMapY(clip.y + clip.height));
