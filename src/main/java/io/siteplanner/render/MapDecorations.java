@@ -235,8 +235,11 @@ public record MapDecorations(boolean northArrow, boolean scaleBar, boolean attri
         new TextLayout(miLabel, SMALL, Labels.FRC).draw(g, (float) (x0 + wMi + 5), y0 + 3);
     }
 
-    /** The largest 1, 2 or 5 x 10^k not above {@code max}. */
-    static double nice(double max) {
+    /**
+     * The largest 1, 2 or 5 x 10^k not above {@code max}: scale bar lengths (the desktop map's scale bar
+     * has the same rule and can call this one).
+     */
+    public static double nice(double max) {
         double p = Math.pow(10, Math.floor(Math.log10(max)));
         for (double s : new double[] {5, 2, 1}) {
             if (s * p <= max) {
