@@ -50,7 +50,7 @@ public final class ProjectCommand implements Callable<Integer> {
         List<Path> scenarios;
 
         @Option(names = "--basemap", paramLabel = "DIR",
-                description = "Folder with us_states.geojson and us_counties.geojson to include as basemap.")
+                description = "Folder with us_states.geojson and us_counties.geojson (and us_places.geojson, when there) to include as basemap.")
         Path basemap;
 
         @Option(names = "--title", paramLabel = "TEXT", description = "Project title (default: first scenario name).")
@@ -79,7 +79,8 @@ public final class ProjectCommand implements Callable<Integer> {
                 ProjectBuilder b = ProjectBuilder.fromScenarios(scenarios).styles(DefaultStyles::guess)
                         .candidatesStyle(DefaultStyles.candidates()).projectDir(dir).title(title);
                 if (basemap != null) {
-                    b.basemap(basemap, DefaultStyles.basemapStates(), DefaultStyles.basemapCounties());
+                    b.basemap(basemap, DefaultStyles.basemapStates(), DefaultStyles.basemapCounties(),
+                            DefaultStyles.basemapPlaces());
                 }
                 p = b.build(progress);
                 ProjectStore.save(p, out, progress);

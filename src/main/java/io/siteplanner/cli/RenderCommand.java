@@ -11,6 +11,9 @@ import io.siteplanner.render.ScoreColors;
 import io.siteplanner.render.StyledLayer;
 import io.siteplanner.render.Viewport;
 import io.siteplanner.render.WebMercator;
+import io.siteplanner.render.tiles.TileCache;
+import io.siteplanner.render.tiles.TileLayer;
+import io.siteplanner.render.tiles.TileSource;
 import io.siteplanner.scoring.FileLayerSource;
 import io.siteplanner.scoring.ScenarioException;
 import io.siteplanner.store.ScenarioReader;
@@ -64,6 +67,19 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--no-basemap", description = "Leave out the US states/counties basemap.")
     boolean noBasemap;
 
+    @Option(names = "--tiles", paramLabel = "URL", description = "An XYZ tile basemap under the map, a URL template with"
+            + " {z}, {x}, {y} (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png: mind the provider's usage policy)."
+            + " Tiles are cached on disk; offline, cached tiles (or lower zooms') are used and the vector basemap shows"
+            + " where none is cached.")
+    String tiles;
+
+    @Option(names = "--tile-cache", paramLabel = "DIR", description = "Tile cache folder (default: ~/.cache/siteplanner/tiles).")
+    Path tileCache;
+
+    @Option(names = "--tile-attribution", paramLabel = "TEXT",
+            description = "Credit the tiles need on the map (default: from the URL's host).")
+    String tileAttribution;
+
     @Spec
     CommandSpec spec;
 
@@ -94,13 +110,36 @@ public final class RenderCommand implements Callable<Integer> {
                 spec.commandLine().getErr());
         ScoreResult result = session.score();
         List<StyledLayer> layers = ScenarioMaps.scenarioMap(scenario, base, session, !noBasemap);
+        TileLayer tileLayer = null;
+        if (tiles != null) {
+            Path dir = tileCache != null ? tileCache
+                    : Path.of(System.getProperty("user.home"), ".cache", "siteplanner", "tiles");
+            try {
+                tileLayer = new TileLayer(new TileCache(TileSource.of(tiles, tileAttribution, dir)), 1);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--tiles: " + e.getMessage());
+            }
+            // the tiles are the land: basemap polygons become outlines over them
+            List<StyledLayer> over = new ArrayList<>();
+            for (StyledLayer l : layers) {
+                over.add(l.role() == io.siteplanner.project.ProjectLayer.Role.BASEMAP ? new StyledLayer(l.name(), l.role(), l.layer(),
+                        l.style().withFill(0), l.opacity()) : l);
+            }
+            layers = over;
+        }
         StyledLayer cand = layers.get(layers.size() - 1);
         Viewport vp = Viewport.fit(view != null ? view : cand.layer().bounds(), size.width, size.height, view != null ? 0 : 0.05);
         List<LayerDraw> draws = new ArrayList<>();
         for (StyledLayer l : layers) {
             draws.add(l == cand ? LayerDraw.of(l.layer(), l.style(), l.opacity(), ScoreColors.of(result), null) : l.draw());
         }
-        BufferedImage img = MapRenderer.render(vp, draws, DefaultStyles.BACKGROUND);
+        io.siteplanner.render.MapDecorations decorations = new io.siteplanner.render.MapDecorations(true, true, true,
+                io.siteplanner.render.Legend.sections(layers, io.siteplanner.render.ScoreLegend.of(result)), tileLayer == null ? null : tileLayer.attribution());
+        BufferedImage img = MapRenderer.render(vp, draws, DefaultStyles.BACKGROUND, decorations, tileLayer);
+        if (tileLayer != null && tileLayer.cache().failed() > 0) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "warning: tiles: %d could not be read or fetched (offline?);"
+                    + " cached tiles of lower zooms or the vector basemap shown instead%n", tileLayer.cache().failed());
+        }
         PngExport.write(img, vp, out);
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d x %d px, %d sites scored, %d pass)%n", out, size.width,
                 size.height, result.size(), result.passedCount());

@@ -12,8 +12,10 @@ final class ScenarioMaps {
         java.util.List<io.siteplanner.render.StyledLayer> layers = new java.util.ArrayList<>();
         java.util.Optional<java.nio.file.Path> maps = io.siteplanner.store.MapsDirectory.find();
         if (basemap && maps.isPresent()) {
+            java.nio.file.Path places = io.siteplanner.store.MapsDirectory.places(maps.get());
             layers.addAll(io.siteplanner.render.DemoMap.basemap(io.siteplanner.store.MapsDirectory.states(maps.get()),
-                    io.siteplanner.store.MapsDirectory.counties(maps.get()), io.siteplanner.model.Progress.NONE));
+                    io.siteplanner.store.MapsDirectory.counties(maps.get()),
+                    java.nio.file.Files.exists(places) ? places : null, io.siteplanner.model.Progress.NONE));
         }
         layers.addAll(io.siteplanner.render.DemoMap.scenarioLayers(scenario, base, session,
                 io.siteplanner.model.Progress.NONE));

@@ -2,6 +2,8 @@ package io.siteplanner.export;
 
 import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.render.LayerDraw;
+import io.siteplanner.render.Legend;
+import io.siteplanner.render.MapDecorations;
 import io.siteplanner.render.MapRenderer;
 import io.siteplanner.render.ScoreColors;
 import io.siteplanner.render.StyledLayer;
@@ -16,7 +18,8 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Map images for exports, drawn with {@link MapRenderer} like the desktop map: the layers with their
- * styles, the candidates coloured by score ({@link ScoreColors}), optionally one site highlighted.
+ * styles and labels, the candidates coloured by score ({@link ScoreColors}), optionally one site
+ * highlighted; with a north arrow, scale bar, attribution line and (for the overview) a legend.
  */
 public final class MapImages {
     private MapImages() {
@@ -28,7 +31,8 @@ public final class MapImages {
      * @throws IllegalArgumentException when the candidates layer and the result differ in size
      */
     public static BufferedImage render(ScoreResult r, MapContent map, Envelope view, int width, int height) {
-        return MapRenderer.render(viewport(map, view, width, height), draws(r, map, null), DefaultStyles.BACKGROUND);
+        return MapRenderer.render(viewport(map, view, width, height), draws(r, map, null), DefaultStyles.BACKGROUND,
+                MapDecorations.print(Legend.sections(map.layers(), io.siteplanner.render.ScoreLegend.of(r))));
     }
 
     /** The viewport of {@link #render}: {@code view}, or the candidates' extent with a 5 % margin. */
@@ -45,7 +49,7 @@ public final class MapImages {
         Viewport vp = Viewport.fit(e, width, height, 0);
         BitSet sel = new BitSet();
         sel.set(site);
-        return MapRenderer.render(vp, draws(r, map, sel), DefaultStyles.BACKGROUND);
+        return MapRenderer.render(vp, draws(r, map, sel), DefaultStyles.BACKGROUND, MapDecorations.print(List.of()));
     }
 
     static List<LayerDraw> draws(ScoreResult r, MapContent map, BitSet selection) {

@@ -1,5 +1,7 @@
 package io.siteplanner.gis;
 
+import io.siteplanner.gis.preset.Preset;
+import io.siteplanner.gis.preset.Presets;
 import io.siteplanner.model.Field;
 import io.siteplanner.model.Layer;
 import io.siteplanner.model.RasterLayer;
@@ -33,7 +35,8 @@ public final class LayerSummary {
      * The summary as an ordered map (JSON-ready: strings, numbers, lists, maps). Keys: {@code name},
      * {@code kind} (vector|raster), {@code features}, {@code geometryType}, {@code hasZ}, {@code crs}
      * (EPSG:n or name), {@code crsName}, {@code bbox}, {@code bbox4326} ([minX, minY, maxX, maxY], null when
-     * empty), {@code fields} (names), {@code fieldTypes}; for rasters {@code width}, {@code height},
+     * empty), {@code fields} (names), {@code fieldTypes}, {@code preset} (the recognised public layer, {@link #preset},
+     * or null); for rasters {@code width}, {@code height},
      * {@code bands}, {@code noData}; {@code warnings}.
      */
     public static Map<String, Object> of(Layer layer) {
@@ -79,6 +82,7 @@ public final class LayerSummary {
             }
             m.put("fields", names);
             m.put("fieldTypes", types);
+            m.put("preset", Presets.detect(v).map(p -> preset(p, v)).orElse(null));
         }
         m.put("warnings", warnings);
         return m;
@@ -183,6 +187,40 @@ public final class LayerSummary {
         public boolean isGeometryChanged() {
             return false;
         }
+    }
+
+    /**
+     * A preset as JSON-ready maps ({@link Preset#toMap()}) with, for each numeric key field with a unit, how many values
+     * are known and their range once no-data values read as empty and derived fields are added:
+     * {@code known}, {@code unknown}, {@code min}, {@code max}.
+     */
+    public static Map<String, Object> preset(Preset p, VectorLayer layer) {
+        Map<String, Object> m = p.toMap();
+        VectorLayer prepared = Presets.derive(Presets.blank(layer, p.noData()), p);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fields = (List<Map<String, Object>>) m.get("fields");
+        for (Map<String, Object> f : fields) {
+            int i = prepared.schema().indexOf((String) f.get("name"));
+            if (i < 0 || f.get("unit") == null || !prepared.schema().field(i).type().isNumeric()) {
+                continue;
+            }
+            int known = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (io.siteplanner.model.Feature x : prepared.features()) {
+                double d = x.number(i);
+                if (!Double.isNaN(d)) {
+                    known++;
+                    min = Math.min(min, d);
+                    max = Math.max(max, d);
+                }
+            }
+            f.put("known", known);
+            f.put("unknown", prepared.size() - known);
+            f.put("min", known > 0 ? min : null);
+            f.put("max", known > 0 ? max : null);
+        }
+        return m;
     }
 
     private static List<Double> bbox(Envelope e) {

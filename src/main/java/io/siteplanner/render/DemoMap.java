@@ -35,11 +35,24 @@ public final class DemoMap {
 
     /** Basemap layers (states, then counties), bottom first. */
     public static List<StyledLayer> basemap(Path states, Path counties, Progress progress) throws IOException {
+        return basemap(states, counties, null, progress);
+    }
+
+    /**
+     * Basemap layers, bottom first: states, counties, then places (when {@code places} is not null) drawn as
+     * small dots; all three are labelled ({@link Labels}: state, county and place names).
+     */
+    public static List<StyledLayer> basemap(Path states, Path counties, Path places, Progress progress)
+            throws IOException {
         List<StyledLayer> out = new ArrayList<>();
         out.add(new StyledLayer("US states", ProjectLayer.Role.BASEMAP, prepare(states, ReadOptions.DEFAULT,
                 progress.sub(0, 0.3)), DefaultStyles.basemapStates(), 1));
         out.add(new StyledLayer("US counties", ProjectLayer.Role.BASEMAP, prepare(counties, ReadOptions.DEFAULT,
-                progress.sub(0.3, 1)), DefaultStyles.basemapCounties(), 1));
+                progress.sub(0.3, places == null ? 1 : 0.8)), DefaultStyles.basemapCounties(), 1));
+        if (places != null) {
+            MapLayer p = prepare(places, ReadOptions.DEFAULT, progress.sub(0.8, 1));
+            out.add(new StyledLayer("US places", ProjectLayer.Role.BASEMAP, p, DefaultStyles.basemapPlaces(), 1));
+        }
         return out;
     }
 
@@ -75,6 +88,7 @@ public final class DemoMap {
         List<StyledLayer> points = new ArrayList<>();
         int k = 0;
         int n = s.layers().size();
+        java.util.Map<String, io.siteplanner.model.Layer> read = new java.util.LinkedHashMap<>();
         for (var e : s.layers().entrySet()) {
             k++;
             if (e.getKey().equals(s.candidates())) {
@@ -84,10 +98,16 @@ public final class DemoMap {
             Path file = baseDir.resolve(ref.path());
             ReadOptions o = ReadOptions.DEFAULT.withLayer(ref.layer()).withCrs(ref.crs());
             io.siteplanner.model.Layer l = FormatRegistry.standard().read(file, o, progress.sub((k - 1.0) / n, (double) k / n));
-            if (!(l instanceof VectorLayer)) {
-                continue; // rasters are not drawn yet
+            if (l instanceof VectorLayer) {
+                read.put(e.getKey(), l); // rasters are not drawn yet
             }
-            MapLayer ml = MapLayer.prepare((VectorLayer) l, displayCrs(), Progress.NONE);
+        }
+        // substations without a capacity are drawn sized by the estimate from the scenario's lines
+        read = io.siteplanner.scoring.SubstationCapacity.addToScenario(read);
+        k = 0;
+        for (var e : read.entrySet()) {
+            k++;
+            MapLayer ml = MapLayer.prepare((VectorLayer) e.getValue(), displayCrs(), Progress.NONE);
             StyledLayer sl = new StyledLayer(e.getKey(), ProjectLayer.Role.DATA, ml, DefaultStyles.guess(ml.display(), k),
                     ml.dimension() == 2 ? 0.7 : 1);
             (ml.dimension() == 2 ? polys : ml.dimension() == 1 ? lines : points).add(sl);

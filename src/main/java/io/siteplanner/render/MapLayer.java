@@ -1,6 +1,8 @@
 package io.siteplanner.render;
 
 import io.siteplanner.gis.Crs;
+import io.siteplanner.gis.preset.Preset;
+import io.siteplanner.gis.preset.Presets;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.GeometryType;
 import io.siteplanner.model.Progress;
@@ -23,14 +25,19 @@ import io.siteplanner.model.Geometries;
 public final class MapLayer {
     private final VectorLayer source;
     private final VectorLayer display;
+    private final Preset preset;
+    private final LabelSpec labels;
+    private volatile Labels.Candidates labelCandidates;
     private final STRtree index;
     private final int dimension;
     /** Per-feature envelopes (minX, minY, maxX, maxY), NaN for empty geometries: a linear scan needs no tree. */
     private final double[] boxes;
 
-    private MapLayer(VectorLayer source, VectorLayer display) {
+    private MapLayer(VectorLayer source, VectorLayer display, Preset preset, LabelSpec labels) {
         this.source = source;
         this.display = display;
+        this.preset = preset;
+        this.labels = labels;
         this.index = new STRtree();
         this.boxes = new double[display.size() * 4];
         java.util.Arrays.fill(boxes, Double.NaN);
@@ -58,10 +65,51 @@ public final class MapLayer {
         this.dimension = d;
     }
 
-    /** Prepares a layer for display in {@code displayCrs} (reprojecting when the CRSs differ). */
+    /**
+     * Prepares a layer for display in {@code displayCrs} (reprojecting when the CRSs differ). A recognised
+     * public layer ({@link Presets}) is displayed with its no-data values read as empty and its derived
+     * fields added (so unknown voltages draw as unknown, OSM lines have {@code max_kv}), and gets the labels
+     * of its theme ({@link LabelSpec#forPreset}) and its attribution.
+     */
     public static MapLayer prepare(VectorLayer layer, CoordinateReferenceSystem displayCrs, Progress progress) {
-        VectorLayer d = layer.crs() == null ? layer : Crs.reproject(layer, displayCrs, progress);
-        return new MapLayer(layer, d);
+        Preset p = Presets.detect(layer).orElse(null);
+        VectorLayer ready = p == null ? layer : Presets.derive(Presets.blank(layer, p.noData()), p);
+        VectorLayer d = ready.crs() == null ? ready : Crs.reproject(ready, displayCrs, progress);
+        return new MapLayer(layer, d, p, LabelSpec.forPreset(p, d));
+    }
+
+    /** This layer with other labels (null: none); the data is shared. */
+    public MapLayer withLabels(LabelSpec spec) {
+        return new MapLayer(source, display, preset, spec);
+    }
+
+    /** The recognised public layer this is, or null. */
+    public Preset preset() {
+        return preset;
+    }
+
+    /** What this layer labels, or null. */
+    public LabelSpec labels() {
+        return labels;
+    }
+
+    /** Credit for the map's attribution line (from the preset), or null. */
+    public String attribution() {
+        return preset == null ? null : preset.attribution();
+    }
+
+    Labels.Candidates labelCandidates() {
+        Labels.Candidates c = labelCandidates;
+        if (c == null) {
+            synchronized (this) {
+                c = labelCandidates;
+                if (c == null) {
+                    c = new Labels.Candidates(labels, display);
+                    labelCandidates = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** The layer as read, in its source CRS. */

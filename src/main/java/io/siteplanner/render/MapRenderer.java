@@ -2,6 +2,7 @@ package io.siteplanner.render;
 
 import io.siteplanner.model.CancelledException;
 import io.siteplanner.model.style.Colors;
+import io.siteplanner.render.tiles.TileLayer;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -23,7 +24,10 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * Draws layers into a {@link BufferedImage} with Java2D. Stateless and thread-safe: run it on a worker
  * thread. Culls with each layer's STRtree, drops vertices closer than half a pixel to the previous one
- * and draws sub-pixel features as one pixel, so cost follows what is visible, not the layer size.
+ * and draws sub-pixel features as one pixel, so cost follows what is visible, not the layer size. On top
+ * of the layers: the labels of labelled layers ({@link Labels}: state, county and place names without
+ * collisions), then the selection, then the {@link MapDecorations} (north arrow, attribution line of the
+ * data shown; printed maps add a scale bar and a legend).
  */
 public final class MapRenderer {
     /** Highlight colour of selected features. */
@@ -37,25 +41,72 @@ public final class MapRenderer {
         return new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
     }
 
-    /** Renders into a new image. */
+    /** Renders into a new image, with the desktop map's decorations ({@link MapDecorations#CANVAS}). */
     public static BufferedImage render(Viewport vp, List<LayerDraw> layers, int background) {
+        return render(vp, layers, background, MapDecorations.CANVAS);
+    }
+
+    /** Renders into a new image with these decorations. */
+    public static BufferedImage render(Viewport vp, List<LayerDraw> layers, int background, MapDecorations decorations) {
+        return render(vp, layers, background, decorations, null);
+    }
+
+    /** Renders into a new image with these decorations over an XYZ tile basemap (null: none). */
+    public static BufferedImage render(Viewport vp, List<LayerDraw> layers, int background, MapDecorations decorations,
+            TileLayer tiles) {
         BufferedImage img = newImage(vp.width(), vp.height());
-        render(img, vp, layers, background, () -> false);
+        render(img, vp, layers, background, () -> false, decorations, tiles);
         return img;
     }
 
     /**
-     * Renders bottom-to-top into {@code img} (which must be at least the viewport size).
+     * Renders bottom-to-top into {@code img} (which must be at least the viewport size), with the desktop
+     * map's decorations ({@link MapDecorations#CANVAS}).
      *
      * @param cancelled polled between layers and every 512 features; when true, throws
      *        {@link CancelledException} and leaves the image half-drawn
      */
     public static void render(BufferedImage img, Viewport vp, List<LayerDraw> layers, int background,
             BooleanSupplier cancelled) {
+        render(img, vp, layers, background, cancelled, MapDecorations.CANVAS);
+    }
+
+    /** Renders into {@code img} with these decorations. */
+    public static void render(BufferedImage img, Viewport vp, List<LayerDraw> layers, int background,
+            BooleanSupplier cancelled, MapDecorations decorations) {
+        render(img, vp, layers, background, cancelled, decorations, null);
+    }
+
+    /**
+     * Renders into {@code img} with these decorations, over an XYZ tile basemap ({@code tiles}, null for
+     * none; its tiles are loaded first, from the cache or the network).
+     */
+    public static void render(BufferedImage img, Viewport vp, List<LayerDraw> layers, int background,
+            BooleanSupplier cancelled, MapDecorations decorations, TileLayer tiles) {
+        Labels.Placement labels = Labels.place(vp.resolution(), Labels.labelled(layers));
+        TileLayer.Frame frame = tiles == null ? null : tiles.frame(vp);
+        renderMap(img, vp, layers, background, cancelled, labels, frame);
+        decorate(img, vp, layers, decorations);
+    }
+
+    private static void decorate(BufferedImage img, Viewport vp, List<LayerDraw> layers, MapDecorations decorations) {
+        if (decorations == null || !decorations.fits(vp)) {
+            return;
+        }
+        Graphics2D g = img.createGraphics();
+        try {
+            decorations.draw(g, vp, layers);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static void renderMap(BufferedImage img, Viewport vp, List<LayerDraw> layers, int background,
+            BooleanSupplier cancelled, Labels.Placement labels, TileLayer.Frame tiles) {
         int w = vp.width();
         int h = vp.height();
         if (BANDS < 2 || (long) w * h < 250_000) {
-            renderRegion(img, vp, layers, background, cancelled, new Rectangle(0, 0, w, h));
+            renderRegion(img, vp, layers, background, cancelled, new Rectangle(0, 0, w, h), labels, tiles);
             return;
         }
         // horizontal bands drawn in parallel (each with its own Graphics2D and clip; they share no pixels)
@@ -65,10 +116,10 @@ public final class MapRenderer {
             Rectangle r = new Rectangle(0, b * band, w, Math.min(band, h - b * band));
             if (r.height > 0) {
                 tasks.add(java.util.concurrent.ForkJoinPool.commonPool().submit(
-                        () -> renderRegion(img, vp, layers, background, cancelled, r)));
+                        () -> renderRegion(img, vp, layers, background, cancelled, r, labels, tiles)));
             }
         }
-        renderRegion(img, vp, layers, background, cancelled, new Rectangle(0, 0, w, Math.min(band, h)));
+        renderRegion(img, vp, layers, background, cancelled, new Rectangle(0, 0, w, Math.min(band, h)), labels, tiles);
         for (java.util.concurrent.ForkJoinTask<?> t : tasks) {
             try {
                 t.join();
@@ -86,12 +137,30 @@ public final class MapRenderer {
     static final int BANDS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     /**
-     * Re-renders {@code img}, which shows {@code previous}, for {@code next} by shifting the pixels and
-     * drawing only the strips the pan uncovered. Works when both viewports have the same size and
-     * resolution and differ by a whole number of pixels; returns false (image untouched) otherwise.
+     * Re-renders {@code img}, which shows {@code previous} drawn with the same layers and the desktop map's
+     * decorations, for {@code next}: see {@link #renderShifted(BufferedImage, Viewport, Viewport, List, int,
+     * BooleanSupplier, MapDecorations)}.
      */
     public static boolean renderShifted(BufferedImage img, Viewport previous, Viewport next, List<LayerDraw> layers,
             int background, BooleanSupplier cancelled) {
+        return renderShifted(img, previous, next, layers, background, cancelled, MapDecorations.CANVAS);
+    }
+
+    /**
+     * Re-renders {@code img}, which shows {@code previous} (drawn with the same layers and decorations), for
+     * {@code next} by shifting the pixels and drawing only the strips the pan uncovered, and the places
+     * under the decorations (which stay put while the map moves). Labels join up: their placement does not
+     * depend on the view's position ({@link Labels}). Works when both viewports have the same size and
+     * resolution and differ by a whole number of pixels; returns false (image untouched) otherwise.
+     */
+    public static boolean renderShifted(BufferedImage img, Viewport previous, Viewport next, List<LayerDraw> layers,
+            int background, BooleanSupplier cancelled, MapDecorations decorations) {
+        return renderShifted(img, previous, next, layers, background, cancelled, decorations, null);
+    }
+
+    /** {@link #renderShifted(BufferedImage, Viewport, Viewport, List, int, BooleanSupplier, MapDecorations)} over tiles. */
+    public static boolean renderShifted(BufferedImage img, Viewport previous, Viewport next, List<LayerDraw> layers,
+            int background, BooleanSupplier cancelled, MapDecorations decorations, TileLayer tileLayer) {
         if (previous == null || previous.width() != next.width() || previous.height() != next.height()
                 || previous.resolution() != next.resolution() || img.getWidth() != next.width()
                 || img.getHeight() != next.height()) {
@@ -124,22 +193,36 @@ public final class MapRenderer {
                 System.arraycopy(px, (y - sy) * w + srcX, px, y * w + dstX, rowLen);
             }
         }
+        Labels.Placement labels = Labels.place(next.resolution(), Labels.labelled(layers));
+        TileLayer.Frame tiles = tileLayer == null ? null : tileLayer.frame(next);
         // uncovered strips: columns at the left/right and rows at the top/bottom
         if (sx > 0) {
-            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, 0, sx, h));
+            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, 0, sx, h), labels, tiles);
         } else if (sx < 0) {
-            renderRegion(img, next, layers, background, cancelled, new Rectangle(w + sx, 0, -sx, h));
+            renderRegion(img, next, layers, background, cancelled, new Rectangle(w + sx, 0, -sx, h), labels, tiles);
         }
         if (sy > 0) {
-            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, 0, w, sy));
+            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, 0, w, sy), labels, tiles);
         } else if (sy < 0) {
-            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, h + sy, w, -sy));
+            renderRegion(img, next, layers, background, cancelled, new Rectangle(0, h + sy, w, -sy), labels, tiles);
+        }
+        // the decorations moved with the pixels: redraw the map where they went and where they belong
+        if (decorations != null && decorations.fits(next)) {
+            Rectangle screen = new Rectangle(0, 0, w, h);
+            for (Rectangle a : decorations.areas(next, layers)) {
+                // one region covering both (a pan moves a few pixels, so they overlap)
+                Rectangle both = a.union(new Rectangle(a.x + sx, a.y + sy, a.width, a.height)).intersection(screen);
+                if (!both.isEmpty()) {
+                    renderRegion(img, next, layers, background, cancelled, both, labels, tiles);
+                }
+            }
+            decorate(img, next, layers, decorations);
         }
         return true;
     }
 
     private static void renderRegion(BufferedImage img, Viewport vp, List<LayerDraw> layers, int background,
-            BooleanSupplier cancelled, Rectangle clip) {
+            BooleanSupplier cancelled, Rectangle clip, Labels.Placement labels, TileLayer.Frame tiles) {
         Graphics2D g = img.createGraphics();
         try {
             g.setClip(clip);
@@ -147,6 +230,9 @@ public final class MapRenderer {
             g.setColor(color(background));
             g.fillRect(clip.x, clip.y, clip.width, clip.height);
             g.setComposite(java.awt.AlphaComposite.SrcOver);
+            if (tiles != null) {
+                tiles.draw(g, vp, clip);
+            }
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             Envelope view = new Envelope(vp.toMapX(clip.x), vp.toMapX(clip.x + clip.width), vp.toMapY(clip.y),
                     vp.toMapY(clip.y + clip.height));
@@ -157,6 +243,7 @@ public final class MapRenderer {
                 }
                 drawLayer(g, img, clip, vp, view, d, cancelled);
             }
+            Labels.draw(g, vp, labels, clip);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             for (LayerDraw d : layers) {
                 if (d.hasSelection()) {

@@ -357,7 +357,10 @@ public final class ScenarioEvaluator {
             for (int i = 0; i < order.size(); i++) {
                 out.put(order.get(i), get(rep.get(i)));
             }
-            return out;
+            // substations without a capacity (HIFLD, OSM) get cap_mw_est from a lines layer the scenario uses
+            try (Timings.Timer t = timings.start("substation capacity estimates")) {
+                return SubstationCapacity.addToScenario(out);
+            }
         } finally {
             ex.shutdownNow();
         }

@@ -47,6 +47,11 @@ public final class MapsDirectory {
         return maps.resolve("basemap").resolve("us_counties.geojson");
     }
 
+    /** US places (population 10,000 and more, GeoNames) of the basemap, for place labels. */
+    public static Path places(Path maps) {
+        return maps.resolve("basemap").resolve("us_places.geojson");
+    }
+
     /** The demo GeoPackage. */
     public static Path demoData(Path maps) {
         return maps.resolve("demo").resolve("demo.gpkg");

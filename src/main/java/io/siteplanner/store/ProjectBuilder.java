@@ -36,7 +36,7 @@ import java.util.function.BiFunction;
  * (through {@link FormatRegistry#standard()}, table joins applied) into a project layer named after its
  * scenario layer id, and the scenarios' layer paths are rewritten to {@code "@name"}. The same file/layer
  * used by several scenarios becomes one project layer. Raster layers stay files (their path made relative
- * to {@link #projectDir} when given, else absolute). Optionally adds the US basemap (states and counties)
+ * to {@link #projectDir} when given, else absolute). Optionally adds the US basemap (states, counties, places)
  * as {@link ProjectLayer.Role#BASEMAP} layers.
  *
  * <p>Layer order (bottom first): basemap counties, basemap states, polygon layers, line layers, point
@@ -52,6 +52,7 @@ public final class ProjectBuilder {
     private BiFunction<VectorLayer, Integer, LayerStyle> styles;
     private LayerStyle candidatesStyle;
     private Path basemapDir;
+    private LayerStyle placesStyle;
     private LayerStyle statesStyle;
     private LayerStyle countiesStyle;
     private String title;
@@ -89,12 +90,19 @@ public final class ProjectBuilder {
 
     /**
      * Adds {@code us_counties.geojson} and {@code us_states.geojson} of {@code dir} as basemap layers
-     * {@code us_counties} and {@code us_states}; a null style means "from {@link #styles}".
+     * {@code us_counties} and {@code us_states}, and {@code us_places.geojson} as {@code us_places} when the
+     * folder has it; a null style means "from {@link #styles}".
      */
     public ProjectBuilder basemap(Path dir, LayerStyle states, LayerStyle counties) {
+        return basemap(dir, states, counties, null);
+    }
+
+    /** {@link #basemap(Path, LayerStyle, LayerStyle)} with the style of the places layer. */
+    public ProjectBuilder basemap(Path dir, LayerStyle states, LayerStyle counties, LayerStyle places) {
         this.basemapDir = dir;
         this.statesStyle = states;
         this.countiesStyle = counties;
+        this.placesStyle = places;
         return this;
     }
 
@@ -139,6 +147,9 @@ public final class ProjectBuilder {
         if (basemapDir != null) {
             basemap.add(readBasemap(basemapDir.resolve("us_states.geojson"), "us_states", taken, progress));
             basemap.add(readBasemap(basemapDir.resolve("us_counties.geojson"), "us_counties", taken, progress));
+            if (Files.exists(basemapDir.resolve("us_places.geojson"))) {
+                basemap.add(readBasemap(basemapDir.resolve("us_places.geojson"), "us_places", taken, progress));
+            }
         }
         Map<String, Entry> byKey = new LinkedHashMap<>();
         List<Scenario> scenarios = new ArrayList<>();
@@ -208,7 +219,8 @@ public final class ProjectBuilder {
         List<ProjectLayer> layers = new ArrayList<>();
         int ordinal = 0;
         for (Entry e : basemap) {
-            LayerStyle st = e.name.equals("us_states") ? statesStyle : countiesStyle;
+            LayerStyle st = e.name.equals("us_states") ? statesStyle : e.name.equals("us_places") ? placesStyle
+                    : countiesStyle;
             layers.add(new ProjectLayer(e.name, ProjectLayer.Role.BASEMAP, e.layer,
                     st != null ? st : styles.apply(e.layer, ordinal), true, 1));
             ordinal++;

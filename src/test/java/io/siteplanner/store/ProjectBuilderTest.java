@@ -49,16 +49,19 @@ class ProjectBuilderTest {
     void buildsOneLayerPerSourceAndRewritesScenarioPaths() throws Exception {
         Project p = demo(true);
         assertThat(p.layers()).extracting(ProjectLayer::name)
-                .containsExactly("us_states", "us_counties", "zones", "lines", "substations", "parcels");
+                .containsExactly("us_states", "us_counties", "us_places", "zones", "lines", "substations", "parcels");
         assertThat(p.layers()).extracting(ProjectLayer::role).containsExactly(ProjectLayer.Role.BASEMAP,
-                ProjectLayer.Role.BASEMAP, ProjectLayer.Role.DATA, ProjectLayer.Role.DATA, ProjectLayer.Role.DATA,
-                ProjectLayer.Role.CANDIDATES);
+                ProjectLayer.Role.BASEMAP, ProjectLayer.Role.BASEMAP, ProjectLayer.Role.DATA, ProjectLayer.Role.DATA,
+                ProjectLayer.Role.DATA, ProjectLayer.Role.CANDIDATES);
         Map<String, Integer> counts = new HashMap<>();
         p.layers().forEach(l -> counts.put(l.name(), l.layer().size()));
-        assertThat(counts).containsEntry("us_counties", 3231).containsEntry("us_states", 56).containsEntry("zones", 10)
+        // ogrinfo -ro -so maps/basemap/us_places.geojson us_places: Feature Count: 4463
+        assertThat(counts).containsEntry("us_counties", 3231).containsEntry("us_states", 56)
+                .containsEntry("us_places", 4463).containsEntry("zones", 10)
                 .containsEntry("lines", 35).containsEntry("substations", 28).containsEntry("parcels", 280);
         assertThat(p.layer("parcels").style()).isEqualTo(CAND);
-        assertThat(p.layer("zones").style()).isEqualTo(PLAIN.withPointSize(2));
+        assertThat(p.layer("us_places").style()).isEqualTo(PLAIN.withPointSize(2));
+        assertThat(p.layer("zones").style()).isEqualTo(PLAIN.withPointSize(3));
         assertThat(p.layer("zones").layer().name()).isEqualTo("zones");
         assertThat(p.layer("parcels").layer().epsg()).isEqualTo(4326);
 

@@ -143,6 +143,12 @@ public record GridHeadroomCriterion(Common common, String layer, String filter, 
         return avail;
     }
 
+    /** Whether capacities are stated (an attribute that is not SitePlanner's own estimate) rather than estimated. */
+    private boolean statesAvailable() {
+        return availableAttribute != null
+                && !availableAttribute.equalsIgnoreCase(io.siteplanner.gis.preset.Preset.CAPACITY_ESTIMATE);
+    }
+
     private String availabilityKey() {
         return availableAttribute != null ? "available:" + availableAttribute
                 : linesLayer != null ? "lines:" + linesLayer + ":" + kvOf(linesKvAttribute) : "kv:" + kvOf(kvAttribute);
@@ -202,7 +208,7 @@ public record GridHeadroomCriterion(Common common, String layer, String filter, 
         if (raw != raw) {
             return needs + "no substation with a known capacity " + reach;
         }
-        return needs + Explain.number(raw + demand, "MW") + (availableAttribute != null ? " available " : " estimated ")
+        return needs + Explain.number(raw + demand, "MW") + (statesAvailable() ? " available " : " estimated ")
                 + reach;
     }
 
