@@ -80,9 +80,10 @@ class InfoPresetCliTest {
                 .contains("Preset: EIA average electricity price by state (Electric Power Annual) (eia-state-prices)")
                 .contains("  Join: join to a states layer by state name (or state_abbr to STUSPS)");
         // without --table the error says how to read it
-        CliRun plain = TestData.cli("info", TestData.shared("eia_avg_retail_price_by_state_2023.csv").toString());
+        String prices = TestData.shared("eia_avg_retail_price_by_state_2023.csv").toString();
+        CliRun plain = TestData.cli("info", prices);
         assertThat(plain.code()).isEqualTo(2);
-        assertThat(plain.err().strip()).startsWith("error: eia_avg_retail_price_by_state_2023.csv: no coordinate columns")
+        assertThat(plain.err().strip()).startsWith("error: " + prices + ": no coordinate columns")
                 .endsWith("(an attribute table? use --table)");
     }
 
