@@ -1,20 +1,122 @@
 #!/usr/bin/env bash
-# Builds a self-contained installer/app image with the JDK's jpackage (no download needed).
-#   mvn -q -DskipTests package && packaging/jpackage.sh [app-image|deb|rpm|msi|dmg]
-# The image bundles a Java runtime, the jar, its libraries and the maps/ folder (basemap + demo).
+# Builds SitePlanner's self-contained app image and Debian package with the JDK's own tools (no download):
+#   mvn -q -DskipTests package && packaging/jpackage.sh [app-image|deb]
+#
+# 1. a Java runtime with only the modules the app needs: the list below, checked against jdeps, built by jlink
+# 2. the app image (jpackage): that runtime, the jar and its libraries, maps/, a launcher whose JVM options
+#    size the heap as a share of RAM and use a class-data sharing (CDS) archive
+# 3. the CDS class list: the classes one start on the demo loads, recorded under a virtual display
+#    (xvfb-run). A CDS archive names the jar paths it was made from, so it is made where the app runs:
+#    here for the app image in target/dist, by the package's postinst in /opt/siteplanner
+# 4. deb: menu entry and icon, *.siteplan.gpkg file association, /usr/bin/siteplanner, maintainer, licence
+#
+# Environment: SITEPLANNER_MAINTAINER (deb Maintainer e-mail), SITEPLANNER_HOMEPAGE (--about-url; the
+# project has none yet, so it is left out unless set). Needs: jdeps/jlink/jpackage (JDK 17+), for the class
+# list xvfb-run (apt-get install xvfb xauth), for deb fakeroot and dpkg-deb.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 type="${1:-app-image}"
+case "$type" in
+  app-image|deb) ;;
+  *) echo "usage: $0 [app-image|deb]" >&2; exit 2 ;;
+esac
 version="$(sed -n 's/^version=//p' "$root/target/classes/io/siteplanner/version.properties" | sed 's/-SNAPSHOT//')"
-stage="$root/target/jpackage-input"
-rm -rf "$stage" "$root/target/dist"
+version="${version:-0.1.0}"
+maintainer="${SITEPLANNER_MAINTAINER:-maintainers@users.noreply.h-seed-c89482f8.example}"
+target="$root/target"
+stage="$target/jpackage-input"
+runtime="$target/jpackage-runtime"
+dist="$target/dist"
+app="$dist/SitePlanner"
+
+# Modules of the bundled runtime. jdeps sees the class references; jdk.charsets it cannot see (the
+# DBF/.cpg code pages are looked up by name). NOT_NEEDED: modules only library code we never run refers to.
+MODULES=java.base,java.datatransfer,java.desktop,java.logging,java.management,java.naming,java.prefs,java.rmi,java.sql,java.transaction.xa,java.xml,jdk.unsupported,jdk.unsupported.desktop,jdk.charsets
+NOT_NEEDED="java.compiler java.instrument java.sql.rowset jdk.jfr" # Error Prone annotations, ehcache's sizeof agent, ORMLite's RowSet support, JavaFX's JFR events
+echo "checking the module list with jdeps"
+needed="$(cd "$target" && jdeps --ignore-missing-deps --multi-release 17 --list-deps siteplanner.jar lib/*.jar 2>/dev/null \
+  | sed -n 's/^ *\(java\.[a-z.]*\|jdk\.[a-z.]*\).*/\1/p' | sort -u)"
+for m in $needed; do
+  if [[ ",$MODULES," != *",$m,"* && " $NOT_NEEDED " != *" $m "* ]]; then
+    echo "error: jdeps says module $m is needed: add it to MODULES or NOT_NEEDED in $0" >&2
+    exit 1
+  fi
+done
+
+rm -rf "$stage" "$runtime" "$dist"
+jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$runtime"
+
 mkdir -p "$stage"
-cp "$root/target/siteplanner.jar" "$stage/"
-cp -r "$root/target/lib" "$stage/lib"
+cp "$target/siteplanner.jar" "$stage/"
+cp -r "$target/lib" "$stage/lib"
 cp -r "$root/maps" "$stage/maps"
-jpackage --type "$type" --name SitePlanner --app-version "${version:-0.1.0}" \
-  --vendor "SitePlanner" --description "Site selection for hyperscale AI data-center campuses" \
+cp "$root/packaging/LICENSE.txt" "$stage/"
+
+# $APPDIR is the launcher's lib/app folder. MaxRAMPercentage: the heap may grow to half the RAM;
+# +UseCompressedOops keeps 32-bit object pointers (heap at most ~31 GB on big machines), as the CDS archive needs.
+common=(--name SitePlanner --app-version "$version" --vendor "SitePlanner maintainers"
+  --copyright "Copyright (C) 2026 the SitePlanner maintainers"
+  --description "Site selection for hyperscale AI data-center campuses"
+  --icon "$root/packaging/icon/siteplanner.png")
+jpackage --type app-image "${common[@]}" --runtime-image "$runtime" \
   --input "$stage" --main-jar siteplanner.jar --main-class io.siteplanner.app.Main \
-  --java-options "-Dsiteplanner.maps=\$APPDIR/maps" --java-options "-Xmx8g" \
-  --dest "$root/target/dist"
-echo "built $(ls "$root/target/dist")"
+  --java-options "-Dsiteplanner.maps=\$APPDIR/maps" \
+  --java-options "-XX:MaxRAMPercentage=50" --java-options "-XX:+UseCompressedOops" \
+  --java-options "-XX:SharedArchiveFile=\$APPDIR/siteplanner.jsa" \
+  --dest "$dist"
+
+# The CDS class list: classes loaded by a start on the demo (to the drawn, scored map) and by the CLI.
+appdir="$app/lib/app"
+if command -v xvfb-run >/dev/null; then
+  echo "recording the class list (one start on the demo under xvfb-run)"
+  lists="$(mktemp -d)"
+  JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$lists/gui -Dsiteplanner.startupProbe=true" \
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$app/bin/SitePlanner" >"$lists/gui.log" 2>&1 \
+    || { cat "$lists/gui.log" >&2; echo "error: the recording start failed" >&2; exit 1; }
+  JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$lists/cli" \
+    "$app/bin/SitePlanner" project info "$appdir/maps/demo.siteplan.gpkg" >/dev/null 2>&1
+  grep -q 'startup: render' "$lists/gui.log" || { cat "$lists/gui.log" >&2; echo "error: no drawn map in the recording start" >&2; exit 1; }
+  # the dump header once, then every class line once, in load order
+  cat "$lists/gui" "$lists/cli" | awk '/^#/ { if (!h[$0]++) print; next } !seen[$0]++' >"$appdir/siteplanner.classlist"
+  rm -rf "$lists"
+else
+  echo "warning: no xvfb-run: no CDS class list, so no CDS archive (the app starts slower)" >&2
+fi
+
+# Makes the CDS archive for an app image in place (the same command the deb's postinst runs).
+make_cds_archive() {
+  local dir="$1/lib/app"
+  [ -f "$dir/siteplanner.classlist" ] || return 0
+  local cp
+  cp="$(sed -n 's/^app\.classpath=//p' "$dir/SitePlanner.cfg" | sed "s|\$APPDIR|$dir|g" | paste -sd: -)"
+  "$1/lib/runtime/bin/java" -Xshare:dump -XX:+UseCompressedOops -XX:SharedClassListFile="$dir/siteplanner.classlist" \
+    -XX:SharedArchiveFile="$dir/siteplanner.jsa" -cp "$cp" >"$target/cds-dump.log" 2>&1 \
+    || { tail -5 "$target/cds-dump.log" >&2; echo "error: CDS dump failed" >&2; exit 1; }
+}
+
+if [ "$type" = deb ]; then
+  # the package gets the image without an archive (its postinst makes one under /opt/siteplanner)
+  resources="$(mktemp -d)"
+  cp "$root/packaging/linux/postinst" "$root/packaging/linux/prerm" "$root/packaging/linux/SitePlanner.desktop" "$resources/"
+  about=()
+  [ -z "${SITEPLANNER_HOMEPAGE:-}" ] || about=(--about-url "$SITEPLANNER_HOMEPAGE")
+  jpackage --type deb "${common[@]}" "${about[@]}" --app-image "$app" --dest "$dist" --resource-dir "$resources" \
+    --linux-package-name siteplanner --linux-deb-maintainer "$maintainer" \
+    --linux-menu-group "Science;Geography;" --linux-app-category science --linux-shortcut \
+    --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1" \
+    --license-file "$root/packaging/LICENSE.txt" \
+    --file-associations "$root/packaging/siteplan-project.properties"
+  rm -rf "$resources"
+  # add /usr/bin/siteplanner (a file of the package, so dpkg owns and removes it)
+  deb="$(ls "$dist"/siteplanner_*.deb)"
+  unpacked="$(mktemp -d)"
+  dpkg-deb -R "$deb" "$unpacked/p"
+  mkdir -p "$unpacked/p/usr/bin"
+  ln -s /opt/siteplanner/bin/SitePlanner "$unpacked/p/usr/bin/siteplanner"
+  fakeroot dpkg-deb -Zxz -b "$unpacked/p" "$deb" >/dev/null
+  rm -rf "$unpacked"
+fi
+make_cds_archive "$app"
+
+du -sh "$runtime" "$app" "$dist"/*.deb 2>/dev/null || true
+echo "built: $(cd "$dist" && ls)"
