@@ -82,6 +82,13 @@ final class KmlWalker {
         // the parser building it whole first
         f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
         f.setXMLResolver((publicId, systemId, baseUri, namespace) -> new ByteArrayInputStream(new byte[0]));
+        // our own depth count (XmlInput) gives the documented error; newer JDKs (25) also limit element depth to
+        // 100 by default (jdk.xml.maxElementDepth), which would fire first with the JDK's own wording
+        try {
+            f.setProperty("jdk.xml.maxElementDepth", Integer.valueOf(io.siteplanner.gis.Limits.MAX_NESTING + 10));
+        } catch (IllegalArgumentException e) {
+            // a StAX implementation without the JDK limits: our count still applies
+        }
         return f;
     }
 
