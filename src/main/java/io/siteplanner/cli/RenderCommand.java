@@ -7,7 +7,6 @@ import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.render.LayerDraw;
 import io.siteplanner.render.MapRenderer;
-import io.siteplanner.render.ScoreColors;
 import io.siteplanner.render.StyledLayer;
 import io.siteplanner.render.Viewport;
 import io.siteplanner.render.WebMercator;
@@ -131,7 +130,7 @@ public final class RenderCommand implements Callable<Integer> {
         Viewport vp = Viewport.fit(view != null ? view : cand.layer().bounds(), size.width, size.height, view != null ? 0 : 0.05);
         List<LayerDraw> draws = new ArrayList<>();
         for (StyledLayer l : layers) {
-            draws.add(l == cand ? LayerDraw.of(l.layer(), l.style(), l.opacity(), ScoreColors.of(result), null) : l.draw());
+            draws.add(l == cand ? LayerDraw.of(l.layer(), l.style(), l.opacity(), io.siteplanner.render.ScoreLegend.of(result).colors(result), null) : l.draw());
         }
         io.siteplanner.render.MapDecorations decorations = new io.siteplanner.render.MapDecorations(true, true, true,
                 io.siteplanner.render.Legend.sections(layers, io.siteplanner.render.ScoreLegend.of(result)), tileLayer == null ? null : tileLayer.attribution());

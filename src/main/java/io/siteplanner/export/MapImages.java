@@ -5,7 +5,6 @@ import io.siteplanner.render.LayerDraw;
 import io.siteplanner.render.Legend;
 import io.siteplanner.render.MapDecorations;
 import io.siteplanner.render.MapRenderer;
-import io.siteplanner.render.ScoreColors;
 import io.siteplanner.render.StyledLayer;
 import io.siteplanner.render.Viewport;
 import io.siteplanner.scoring.ScoreResult;
@@ -18,7 +17,7 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Map images for exports, drawn with {@link MapRenderer} like the desktop map: the layers with their
- * styles and labels, the candidates coloured by score ({@link ScoreColors}), optionally one site
+ * styles and labels, the candidates coloured by score ({@link io.siteplanner.render.ScoreLegend}), optionally one site
  * highlighted; with a north arrow, scale bar, attribution line and (for the overview) a legend.
  */
 public final class MapImages {
@@ -57,7 +56,7 @@ public final class MapImages {
             throw new IllegalArgumentException("the candidates layer has " + map.candidates().display().size()
                     + " features but the result has " + r.size() + " sites");
         }
-        int[] colors = ScoreColors.of(r);
+        int[] colors = io.siteplanner.render.ScoreLegend.of(r).colors(r);
         List<LayerDraw> out = new ArrayList<>();
         boolean drawn = false;
         for (StyledLayer l : map.layers()) {

@@ -34,7 +34,7 @@ import org.locationtech.jts.geom.Polygon;
  * {@code ExtendedData/SchemaData} with every column, missing values left out; a {@code description}
  * HTML table of the values with units from {@link Units#format}).
  *
- * <p>Score classes: the score stretched over the passing sites (as on the map, {@code ScoreColors}) in
+ * <p>Score classes: the score stretched over the passing sites (as on the map, {@code ScoreLegend}) in
  * five equal classes {@code #score-1} (worst, red) .. {@code #score-5} (best, green) from the
  * red-yellow-green ramp; sites failing a constraint use {@code #failed} (grey). KML colours are
  * {@code aabbggrr}. Text is escaped by the XML writer; characters not allowed in XML 1.0 are dropped.

@@ -229,24 +229,11 @@ public final class DefaultStyles {
         return LayerStyle.single(Colors.withAlpha(base, 90), base, 1.0, 0);
     }
 
-    /** Style of candidate parcels coloured by score: colours come per feature from {@link #scoreColors}. */
+    /** Style of candidate parcels coloured by score: colours come per feature from {@link ScoreLegend#colors}. */
     public static LayerStyle candidates() {
         return LayerStyle.single(Colors.rgb(0xb5b5b5), Colors.rgb(0x333333), 0.8, 0);
     }
 
-    /**
-     * Per-feature colours by score in [0,1] on the red-yellow-green ramp; failed sites (passed false) and
-     * missing scores grey.
-     */
-    public static int[] scoreColors(double[] scores, boolean[] passed) {
-        int[] out = new int[scores.length];
-        for (int i = 0; i < out.length; i++) {
-            boolean ok = passed == null || passed[i];
-            // opaque: translucent fills cost Java2D 2-3x more per polygon
-            out[i] = !ok || Double.isNaN(scores[i]) ? Colors.rgb(0xbdbdbd) : Colors.ramp(Colors.SCORE, scores[i]);
-        }
-        return out;
-    }
 
     /** The first numeric field whose lower-case name is in {@code names} (in the order of names). */
     static String numericField(VectorLayer layer, String[] names) {

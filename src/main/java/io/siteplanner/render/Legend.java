@@ -100,8 +100,7 @@ public final class Legend {
                         new Entry("best", io.siteplanner.model.style.Colors.SCORE[5], l.style().stroke(), Shape.AREA),
                         new Entry("middle", io.siteplanner.model.style.Colors.SCORE[2], l.style().stroke(), Shape.AREA),
                         new Entry("worst", io.siteplanner.model.style.Colors.SCORE[0], l.style().stroke(), Shape.AREA),
-                        new Entry("fails a constraint", DefaultStyles.scoreColors(new double[] {0},
-                                new boolean[] {false})[0], l.style().stroke(), Shape.AREA))));
+                        new Entry("fails a constraint", ScoreLegend.FAILED, l.style().stroke(), Shape.AREA))));
             } else if (l.role() == io.siteplanner.project.ProjectLayer.Role.DATA && l.opacity() > 0) {
                 String title = l.layer().preset() == null ? l.name() : l.name() + ": " + l.layer().preset().title();
                 if (l.style().kind() != LayerStyle.Kind.SINGLE && !Arrays.equals(l.style().breaks(), DefaultStyles.KV_BREAKS)) {

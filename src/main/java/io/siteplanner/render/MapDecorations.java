@@ -202,24 +202,11 @@ public record MapDecorations(boolean northArrow, boolean scaleBar, boolean attri
     }
 
     private static void drawScale(Graphics2D g, Viewport vp, Rectangle r) {
-        double groundRes = WebMercator.groundResolution(vp.resolution(), vp.centerY());
-        double maxM = groundRes * 110;
-        double m = nice(maxM);
-        double maxMi = maxM / 1609.344;
-        double mi;
-        String miLabel;
-        if (maxMi >= 1) {
-            mi = nice(maxMi);
-            miLabel = fmt(mi) + " mi";
-            mi *= 1609.344;
-        } else {
-            double ft = nice(maxM / 0.3048);
-            miLabel = fmt(ft) + " ft";
-            mi = ft * 0.3048;
-        }
-        String kmLabel = m >= 1000 ? fmt(m / 1000) + " km" : fmt(m) + " m";
-        double wKm = m / groundRes;
-        double wMi = mi / groundRes;
+        ScaleBars bars = ScaleBars.of(vp, 110);
+        String kmLabel = bars.kmLabel();
+        String miLabel = bars.miLabel();
+        double wKm = bars.kmPx();
+        double wMi = bars.miPx();
         int x0 = r.x + 6;
         int y0 = r.y + r.height - 8;
         g.setColor(PANEL);
@@ -235,23 +222,6 @@ public record MapDecorations(boolean northArrow, boolean scaleBar, boolean attri
         new TextLayout(miLabel, SMALL, Labels.FRC).draw(g, (float) (x0 + wMi + 5), y0 + 3);
     }
 
-    /**
-     * The largest 1, 2 or 5 x 10^k not above {@code max}: scale bar lengths (the desktop map's scale bar
-     * has the same rule and can call this one).
-     */
-    public static double nice(double max) {
-        double p = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double s : new double[] {5, 2, 1}) {
-            if (s * p <= max) {
-                return s * p;
-            }
-        }
-        return p;
-    }
-
-    private static String fmt(double v) {
-        return v >= 1 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
-    }
 
     private static final int ROW = 15;
 

@@ -2,7 +2,6 @@ package io.siteplanner.ui;
 
 import io.siteplanner.project.ProjectLayer.Role;
 import io.siteplanner.render.LayerDraw;
-import io.siteplanner.render.ScoreColors;
 import io.siteplanner.render.Viewport;
 import io.siteplanner.scoring.ScoreResult;
 import java.util.ArrayList;

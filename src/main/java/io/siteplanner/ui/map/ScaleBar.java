@@ -27,26 +27,13 @@ final class ScaleBar {
 
     /** Draws the two bars in the lower left corner of an overlay {@code height} pixels high. */
     static void draw(GraphicsContext g, Viewport v, double height) {
-        double groundRes = WebMercator.groundResolution(v.resolution(), v.centerY());
         double x0 = 12;
         double y0 = height - 16;
-        double maxM = groundRes * 120;
-        double m = nice(maxM);
-        String kmLabel = m >= 1000 ? fmt(m / 1000) + " km" : fmt(m) + " m";
-        double maxMi = maxM / 1609.344;
-        double mi;
-        String miLabel;
-        if (maxMi >= 1) {
-            mi = nice(maxMi);
-            miLabel = fmt(mi) + " mi";
-            mi *= 1609.344;
-        } else {
-            double ft = nice(maxM / 0.3048);
-            miLabel = fmt(ft) + " ft";
-            mi = ft * 0.3048;
-        }
-        double wKm = m / groundRes;
-        double wMi = mi / groundRes;
+        io.siteplanner.render.ScaleBars bars = io.siteplanner.render.ScaleBars.of(v, 120);
+        String kmLabel = bars.kmLabel();
+        String miLabel = bars.miLabel();
+        double wKm = bars.kmPx();
+        double wMi = bars.miPx();
         g.setFill(Color.rgb(255, 255, 255, 0.8));
         g.fillRect(x0 - 6, y0 - 30, Math.max(wKm, wMi) + 70, 40);
         g.setStroke(Color.rgb(40, 40, 40));
@@ -62,18 +49,4 @@ final class ScaleBar {
         g.fillText(miLabel, x0 + wMi + 6, y0 + 4);
     }
 
-    /** The largest 1, 2 or 5 x 10^k not above {@code max}. */
-    static double nice(double max) {
-        double p = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double s : new double[] {5, 2, 1}) {
-            if (s * p <= max) {
-                return s * p;
-            }
-        }
-        return p;
-    }
-
-    private static String fmt(double v) {
-        return v >= 1 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
-    }
 }
