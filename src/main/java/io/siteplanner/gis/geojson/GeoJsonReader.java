@@ -128,24 +128,17 @@ final class GeoJsonReader {
             String m = String.valueOf(e.getOriginalMessage());
             throw new LayerReadException(file, at(e.getLocation()) + (m.contains("nesting depth")
                     ? "JSON arrays/objects nest more than " + Limits.MAX_NESTING + " levels deep (limit)"
-                    : "a JSON value is beyond Jackson's limits: " + lowerFirst(Snippets.library(m, "too long"))), e);
+                    : "a JSON value is beyond Jackson's limits: " + JsonMessages.lowerFirst(Snippets.library(m, "too long"))), e);
         } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
             throw new LayerReadException(file, at(e.getLocation())
                     + "unexpected end of file (the file is truncated or incomplete)", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new LayerReadException(file, at(e.getLocation())
-                    + lowerFirst(Snippets.library(e.getOriginalMessage(), "invalid JSON")), e);
+                    + JsonMessages.lowerFirst(Snippets.library(e.getOriginalMessage(), "invalid JSON")), e);
         }
         return build();
     }
 
-    private static String lowerFirst(String m) {
-        if (m == null || m.isEmpty()) {
-            return "invalid JSON";
-        }
-        String s = m.replace('\n', ' ');
-        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
 
     private LayerReadException notGeoJson(String why) {
         return new LayerReadException(file, "not GeoJSON (" + why + ")");

@@ -51,9 +51,15 @@ public final class JsonMessages {
             return new LayerReadException(file, at(loc) + "unexpected end of file (the file is truncated or incomplete)",
                     e);
         }
-        String m = e.getOriginalMessage();
-        String text = m == null || m.isEmpty() ? "invalid JSON"
-                : Character.toLowerCase(m.charAt(0)) + m.substring(1).replace('\n', ' ');
-        return new LayerReadException(file, at(loc) + text, e);
+        return new LayerReadException(file, at(loc) + lowerFirst(e.getOriginalMessage()), e);
+    }
+
+    /** A library message as the tail of ours: first letter lower case, on one line; "invalid JSON" when empty. */
+    static String lowerFirst(String m) {
+        if (m == null || m.isEmpty()) {
+            return "invalid JSON";
+        }
+        String s = m.replace('\n', ' ');
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }
