@@ -153,7 +153,7 @@ public final class ScoreCommand implements Callable<Integer> {
             row[k++] = String.format(Locale.ROOT, "%.6f", r.score(site));
             for (int c = 0; c < cs.size(); c++) {
                 double v = s.raw(c)[site];
-                row[k++] = v != v ? "-" : Math.abs(v) >= 1e6 ? String.format(Locale.ROOT, "%.4g", v)
+                row[k++] = v != v ? "-" : s.column(c).isText() ? String.valueOf(s.column(c).valueAt(site)) : Math.abs(v) >= 1e6 ? String.format(Locale.ROOT, "%.4g", v)
                         : String.format(Locale.ROOT, "%.2f", v);
             }
             row[k++] = r.passed(site) ? "yes" : "no";

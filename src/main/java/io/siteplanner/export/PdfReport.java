@@ -292,7 +292,7 @@ public final class PdfReport {
             row.add(String.format(Locale.ROOT, "%.3f", r.score(site)));
             row.add(r.passed(site) ? "yes" : "no");
             for (int c = 0; c < m; c++) {
-                row.add(Units.format(s.raw(c)[site], s.column(c).unit(), du));
+                row.add(r.format(c, site, du));
             }
             if (t.hasNotes()) {
                 ShortlistEntry e = t.entry(site);
@@ -391,7 +391,7 @@ public final class PdfReport {
             for (int c = 0; c < crit.size(); c++) {
                 ScoreResult.Part part = ex.parts().get(c);
                 text(cs, regular, 8, x, yy, PdfText.fit(regular, 8, label(crit.get(c)), tw - 190));
-                textRight(cs, regular, 8, x + tw - 110, yy, Units.format(part.raw(), part.unit(), du));
+                textRight(cs, regular, 8, x + tw - 110, yy, part.format(du));
                 textRight(cs, regular, 8, x + tw - 55, yy, String.format(Locale.ROOT, "%.3f", part.transformed()));
                 textRight(cs, regular, 8, x + tw, yy, part.weight() > 0
                         ? String.format(Locale.ROOT, "%.3f", part.contribution()) : "-");
@@ -403,7 +403,7 @@ public final class PdfReport {
                 String unit = r.session().column(c).unit();
                 if (unit.startsWith("USD")) {
                     ScoreResult.Part part = ex.parts().get(c);
-                    costs.add(new String[] {label(crit.get(c)), Units.format(part.raw(), part.unit(), du)});
+                    costs.add(new String[] {label(crit.get(c)), part.format(du)});
                 }
             }
             yy -= 8;

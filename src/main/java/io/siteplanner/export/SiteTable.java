@@ -72,8 +72,8 @@ public final class SiteTable {
         cols.add(new Column(unique(base.get(1), used), idNumeric ? Type.INTEGER : Type.TEXT));
         cols.add(new Column(unique(base.get(2), used), Type.REAL));
         List<Criterion> cs = s.criteria();
-        for (Criterion c : cs) {
-            cols.add(new Column(unique(c.id(), used), Type.REAL));
+        for (int c = 0; c < cs.size(); c++) {
+            cols.add(new Column(unique(cs.get(c).id(), used), s.column(c).isText() ? Type.TEXT : Type.REAL));
         }
         cols.add(new Column(unique("passed", used), Type.BOOLEAN));
         cols.add(new Column(unique("reasons", used), Type.TEXT));
@@ -229,7 +229,7 @@ public final class SiteTable {
         v[k++] = id == null ? null : idNumeric && id instanceof Number ? (Object) ((Number) id).longValue() : id.toString();
         v[k++] = result.score(site);
         for (int c = 0; c < m; c++) {
-            v[k++] = finite(s.raw(c)[site]);
+            v[k++] = s.column(c).isText() ? s.column(c).valueAt(site) : finite(s.raw(c)[site]);
         }
         v[k++] = result.passed(site);
         v[k++] = ResultColumns.reasons(result, site);

@@ -158,7 +158,7 @@ public final class SitesKmlWriter {
             for (int c = 0; c < m; c++) {
                 ScoreResult.Part part = ex.parts().get(c);
                 Criterion spec = cs.get(c);
-                row(html, spec.label() == null ? spec.id() : spec.label(), Units.format(part.raw(), part.unit(), du)
+                row(html, spec.label() == null ? spec.id() : spec.label(), part.format(du)
                         + (part.weight() > 0 ? String.format(Locale.ROOT, " (contributes %.3f)", part.contribution()) : ""));
             }
             String reasons = ResultColumns.reasons(r, site);

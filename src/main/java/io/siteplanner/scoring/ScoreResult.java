@@ -169,9 +169,21 @@ public final class ScoreResult {
      *                     the score); TOPSIS: the weighted normalised value v (TOPSIS is not additive)
      * @param unit         unit of the raw value
      * @param feature      index of the referenced feature (nearest, zone) or -1
+     * @param category     for text values (categories): the text of the raw value, else null
      */
     public record Part(String id, double raw, double transformed, double weight, double contribution, String unit,
-            int feature) {
+            int feature, String category) {
+        /** The raw value for people: the category text, or the number with its unit ("no data" when missing). */
+        public String format(io.siteplanner.model.Units.DistanceUnit du) {
+            return category != null ? category : io.siteplanner.model.Units.format(raw, unit, du);
+        }
+    }
+
+    /** Criterion c's raw value of site i for people: the category text, or the number with its unit. */
+    public String format(int c, int i, io.siteplanner.model.Units.DistanceUnit du) {
+        Column col = session.column(c);
+        return col.isText() ? String.valueOf(col.valueAt(i) == null ? "no data" : col.valueAt(i))
+                : io.siteplanner.model.Units.format(session.raw(c)[i], col.unit(), du);
     }
 
     /** Everything about one site, for the UI and exports. */
@@ -208,8 +220,9 @@ public final class ScoreResult {
         List<Part> parts = new ArrayList<>(m);
         for (int c = 0; c < m; c++) {
             Column col = session.column(c);
+            Object text = col.isText() ? col.valueAt(i) : null;
             parts.add(new Part(cs.get(c).id(), session.raw(c)[i], t[c], weights[c], contrib[c], col.unit(),
-                    col.feature() == null ? -1 : col.feature()[i]));
+                    col.feature() == null ? -1 : col.feature()[i], text == null ? null : text.toString()));
         }
         return new Explanation(session.id(i), rank[i], score[i], passed[i], reasons(i), flags(i), parts);
     }

@@ -81,7 +81,7 @@ public final class ComparisonView {
             int best = cr.weight() > 0 ? cr.best() : -1;
             for (int k = 0; k < sites.length; k++) {
                 ScoreResult.Part p = cr.parts().get(k);
-                Label v = new Label(String.format(Locale.ROOT, "%s · %.2f · %.3f", Units.format(p.raw(), p.unit(), du),
+                Label v = new Label(String.format(Locale.ROOT, "%s · %.2f · %.3f", p.format(du),
                         p.transformed(), p.contribution()));
                 v.setId("compare-" + cr.criterion() + "-" + k);
                 if (k == best) {

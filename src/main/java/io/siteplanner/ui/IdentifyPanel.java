@@ -62,7 +62,7 @@ public final class IdentifyPanel extends BorderPane {
                 e.passed() ? "" : ", fails constraints")});
         for (io.siteplanner.scoring.ScoreResult.Part p : e.parts()) {
             rows.add(new String[] {"  " + p.id(), String.format(java.util.Locale.ROOT, "%s → %.3f × %.3f = %.4f",
-                    io.siteplanner.model.Units.format(p.raw(), p.unit(), du), p.transformed(), p.weight(),
+                    p.format(du), p.transformed(), p.weight(),
                     p.contribution())});
         }
         for (String r : e.reasons()) {

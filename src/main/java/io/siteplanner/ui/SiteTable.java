@@ -72,6 +72,11 @@ public final class SiteTable extends BorderPane {
             return current.session().raw(criterion)[index];
         }
 
+        /** The raw value for people: a category's text, or the number with its unit. */
+        public String text(int criterion, Units.DistanceUnit du) {
+            return current.format(criterion, index, du);
+        }
+
         /** Failed constraints and missing values, computed when shown. */
         public String reasons() {
             return String.join("; ", current.reasons(index));
@@ -315,7 +320,7 @@ public final class SiteTable extends BorderPane {
                         setText(null);
                         return;
                     }
-                    setText(Units.format(getTableRow().getItem().raw(ci), unit, distanceUnit));
+                    setText(getTableRow().getItem().text(ci, distanceUnit));
                 }
             });
             col.setStyle("-fx-alignment: CENTER-RIGHT;");

@@ -164,6 +164,20 @@ class ScoringModelTest {
             missing += iso == null ? 1 : 0;
         }
         assertThat(missing).isPositive();
+        // exports and the explanation show the text, not the category index
+        io.siteplanner.export.SiteTable table = io.siteplanner.export.SiteTable.ranked(r, 0);
+        int isoCol = -1;
+        for (int k = 0; k < table.columns().size(); k++) {
+            if (table.columns().get(k).name().equals("iso")) {
+                isoCol = k;
+            }
+        }
+        for (int p = 0; p < table.size(); p++) {
+            assertThat(table.values(p, null)[isoCol]).isEqualTo(s.column(0).valueAt(table.site(p)));
+        }
+        int some = r.siteAt(0);
+        assertThat(r.explain(some).parts().get(0).format(io.siteplanner.model.Units.DistanceUnit.KM))
+                .isEqualTo(String.valueOf(s.column(0).valueAt(some) == null ? "no data" : s.column(0).valueAt(some)));
         // round trip of the categories transform
         String json = ScenarioWriter.toJson(s.scenario());
         assertThat(ScenarioWriter.toJson(ScenarioReader.parse(json))).isEqualTo(json);
