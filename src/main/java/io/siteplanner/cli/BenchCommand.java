@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (not tests).",
-        subcommands = {BenchCommand.Read.class, BenchCommand.Render.class})
+        subcommands = {BenchCommand.Read.class, BenchCommand.Render.class, BenchCommand.GenData.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -169,6 +169,46 @@ public final class BenchCommand implements Callable<Integer> {
                         ms[frames / 2], ms[(int) Math.floor(frames * 0.95)], ms[frames - 1]);
             }
             out.printf(Locale.ROOT, "peak heap %.0f MiB%n", peakHeapMiB());
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code bench gen-data}: the bench data set of ../shared/bench/gen_data.py, written in Java. */
+    @Command(name = "gen-data", mixinStandardHelpOptions = true,
+            description = {"Write the synthetic bench data set of ../shared/bench/gen_data.py (same seed and N: the "
+                    + "same CSV files, byte for byte) to OUT/n<N>/{parcels,substations,lines,zones}.{csv,csvt,gpkg}.",
+                    "EPSG:5070; 5,000 substations, 20,000 lines and 100 price zones (independent of N), N parcels."})
+    static final class GenData implements Callable<Integer> {
+        @Option(names = "--n", defaultValue = "1000000", description = "Parcels (default ${DEFAULT-VALUE}).")
+        int n;
+
+        @Option(names = "--out", defaultValue = "/tmp/bench-data", description = "Output folder (default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "20240601", description = "Seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--no-gpkg", description = "Write the CSV files only.")
+        boolean noGpkg;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (n < 1) {
+                throw new UsageException("--n must be at least 1");
+            }
+            if (seed < 0) {
+                throw new UsageException("--seed must not be negative");
+            }
+            long t0 = System.nanoTime();
+            io.siteplanner.cli.bench.BenchDataGenerator.Summary s = new io.siteplanner.cli.bench.BenchDataGenerator(n,
+                    seed).write(out, !noGpkg, ConsoleProgress.forStderr(spec.commandLine().getErr()));
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "written to %s in %.1f s%n", s.dir(), (System.nanoTime() - t0) / 1e9);
+            o.printf(Locale.ROOT, "substations with avail_mw>=300: %d; lines >=345kV: %d%n", s.substationsAvail300(),
+                    s.lines345());
             return ExitCodes.OK;
         }
     }
