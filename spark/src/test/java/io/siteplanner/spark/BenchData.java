@@ -1,16 +1,18 @@
 package io.siteplanner.spark;
 
+import io.siteplanner.cli.bench.BenchDataGenerator;
+import io.siteplanner.model.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The 100k bench data set of {@code ../shared/bench} (gen_data.py, deterministic), generated once into
- * {@code target/bench/n100000} (about 30 s; needs /usr/bin/python3 with numpy and shapely, and ogr2ogr), with
- * the test scenarios copied beside it.
+ * The 100k bench data set of {@code ../shared/bench} (gen_data.py's data, seed 20240601), generated once into
+ * {@code target/bench/n100000} by the desktop's Java port of gen_data.py ({@code siteplanner bench gen-data}: the
+ * same CSV files; GeoPackages written by our GeoPackage writer; a few seconds, no Python or GDAL), with the test
+ * scenarios copied beside it.
  */
 final class BenchData {
     static final int N = 100_000;
@@ -24,19 +26,12 @@ final class BenchData {
     }
 
     /** The data folder, generated if needed, with the test scenarios and the bench scenario in it. */
-    static synchronized Path dir() throws IOException, InterruptedException {
+    static synchronized Path dir() throws IOException {
         Path out = Path.of("target", "bench").toAbsolutePath();
         Path dir = out.resolve("n" + N);
         Path done = dir.resolve(".complete");
         if (!Files.exists(done)) {
-            Files.createDirectories(out);
-            Process p = new ProcessBuilder(List.of("/usr/bin/python3", shared().resolve("bench/gen_data.py").toString(),
-                    "--n", Integer.toString(N), "--out", out.toString())).redirectErrorStream(true)
-                    .redirectOutput(out.resolve("gen_data.log").toFile()).start();
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException("gen_data.py failed, see " + out.resolve("gen_data.log") + ": "
-                        + Files.readString(out.resolve("gen_data.log")));
-            }
+            new BenchDataGenerator(N, BenchDataGenerator.DEFAULT_SEED).write(out, true, Progress.NONE);
             Files.writeString(done, "ok");
         }
         Files.copy(shared().resolve("bench/scenario-bench.json"), dir.resolve("scenario-bench.json"),

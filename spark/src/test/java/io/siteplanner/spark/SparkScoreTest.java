@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -219,8 +218,9 @@ class SparkScoreTest {
         Path formats = data.resolve("formats");
         if (!Files.exists(formats.resolve("lines.geojson"))) {
             Files.createDirectories(formats);
-            ogr2ogr("ESRI Shapefile", formats.resolve("substations.shp"), data.resolve("substations.gpkg"));
-            ogr2ogr("GeoJSON", formats.resolve("lines.geojson"), data.resolve("lines.gpkg"));
+            FormatsFixture.substationsShapefile(data.resolve("substations.csv"), formats.resolve("substations.shp"));
+            FormatsFixture.linesGeoJson(data.resolve("lines.csv"), formats.resolve("lines.geojson"),
+                    "urn:ogc:def:crs:EPSG::5070");
             SparkSession spark = Sessions.get("local[2]");
             spark.read().format("geopackage").option("tableName", "parcels").load(data.resolve("parcels.gpkg")
                     .toString()).drop("fid").repartition(3).write().mode("overwrite").format("geoparquet")
@@ -232,13 +232,5 @@ class SparkScoreTest {
                 out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertSameAsPostgis(Csv.read(out));
-    }
-
-    private static void ogr2ogr(String driver, Path out, Path in) throws Exception {
-        Process p = new ProcessBuilder("ogr2ogr", "-f", driver, out.toString(), in.toString()).redirectErrorStream(true)
-                .start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
     }
 }
