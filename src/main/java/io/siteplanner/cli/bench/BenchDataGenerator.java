@@ -3,7 +3,10 @@ package io.siteplanner.cli.bench;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.ReadOptions;
 import io.siteplanner.gis.gpkg.GeoPackageWriter;
+import io.siteplanner.model.Feature;
+import io.siteplanner.model.Field;
 import io.siteplanner.model.Progress;
+import io.siteplanner.model.Schema;
 import io.siteplanner.model.VectorLayer;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -126,14 +129,33 @@ public final class BenchDataGenerator {
     }
 
     private static void toGpkg(Path csv, String table) throws IOException {
-        VectorLayer layer = FormatRegistry.standard().readVector(csv, ReadOptions.DEFAULT.withCrs("EPSG:5070"),
+        VectorLayer read = FormatRegistry.standard().readVector(csv, ReadOptions.DEFAULT.withCrs("EPSG:5070"),
                 Progress.NONE);
+        // the geometry column is not kept as a text attribute (ogr2ogr -oo KEEP_GEOM_COLUMNS=NO)
+        int wkt = read.schema().indexOf("wkt");
+        VectorLayer layer = wkt < 0 ? read : withoutField(read, wkt);
         Path gpkg = csv.resolveSibling(table + ".gpkg");
         Files.deleteIfExists(gpkg);
         try (GeoPackageWriter w = GeoPackageWriter.create(gpkg)) {
             w.writeFeatures(table, layer, "bench data (gen_data.py layout)", Progress.NONE);
             w.commit();
         }
+    }
+
+    private static VectorLayer withoutField(VectorLayer read, int index) {
+        List<Field> fields = new ArrayList<>(read.schema().fields());
+        fields.remove(index);
+        List<Feature> features = new ArrayList<>(read.size());
+        for (Feature f : read.features()) {
+            Object[] v = new Object[fields.size()];
+            for (int i = 0, j = 0; i < f.valueCount(); i++) {
+                if (i != index) {
+                    v[j++] = f.value(i);
+                }
+            }
+            features.add(new Feature(f.fid(), f.geometry(), v));
+        }
+        return read.toBuilder().schema(new Schema(fields)).features(features).build();
     }
 
     private static Writer csv(Path d, String layer, String header, String csvt) throws IOException {
