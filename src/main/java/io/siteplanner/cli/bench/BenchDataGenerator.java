@@ -31,9 +31,12 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
 /**
  * The synthetic bench data set of {@code ../shared/bench/gen_data.py} (EPSG:5070, metres), in Java: for the same
- * seed and N it writes the same {@code parcels, substations, lines, zones} {@code .csv} and {@code .csvt} files,
- * byte for byte, without Python, numpy or shapely; GeoPackages are written from those CSVs with our own
- * GeoPackage writer (gen_data.py uses ogr2ogr; same tables, fields and geometries, not the same bytes).
+ * seed and N it writes the same {@code parcels, substations, lines} {@code .csv} and every {@code .csvt} file,
+ * byte for byte, without Python, numpy or shapely. {@code zones.csv} has the same ids, prices and polygons (every
+ * coordinate the same double), but GEOS starts some rings at another vertex than JTS (10 of the 100 for the
+ * default seed), so those rows differ in text, not once normalized. GeoPackages are written from the CSVs
+ * with our own GeoPackage writer (gen_data.py uses ogr2ogr; same tables, fields and geometries, not the same
+ * bytes).
  *
  * <p>Every numpy step is repeated in the same order and floating-point evaluation order: the random draws by
  * {@link NumpyRandom}, sums by numpy's pairwise summation, {@code np.round} as {@code rint(x * 10^d) / 10^d},
