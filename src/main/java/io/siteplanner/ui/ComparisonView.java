@@ -117,12 +117,11 @@ public final class ComparisonView {
         HBox bottom = new HBox(8);
         bottom.setAlignment(Pos.CENTER_RIGHT);
         bottom.setPadding(new Insets(6, 10, 8, 10));
-        Label note = new Label(vm.selectionNote() == null ? "" : vm.selectionNote());
-        note.setId("comparison-selection-note");
-        note.setStyle("-fx-text-fill: #8a4b00;");
-        HBox.setHgrow(note, Priority.ALWAYS);
-        note.setMaxWidth(Double.MAX_VALUE);
-        bottom.getChildren().addAll(note, close);
+        Label hint = new Label("Esc closes this window");
+        hint.setStyle("-fx-text-fill: #777;");
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        bottom.getChildren().addAll(hint, close);
         BorderPane root = new BorderPane(tabs);
         if (vm.selectionNote() != null) {
             Label top = new Label(vm.selectionNote());

@@ -202,7 +202,7 @@ public final class ComparisonViewModel {
         }
         ScoreResult r = result();
         int a = leader();
-        tasks.runLatest(p -> WhatWouldChange.explain(r, a, b), res -> {
+        tasks.runQuietly("What would change", p -> WhatWouldChange.explain(r, a, b), res -> {
             if (gen == explainGeneration) {
                 explanation.set(res);
             }

@@ -424,7 +424,7 @@ public final class SiteTable extends BorderPane {
                 }
             });
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
-            col.setPrefWidth(95);
+            col.setPrefWidth(Math.max(95, 7.2 * header.getText().length() + 16)); // the header with its unit fits
             table.getColumns().add(col);
         }
         TableColumn<SiteRow, String> reasons = new TableColumn<>("Reasons");

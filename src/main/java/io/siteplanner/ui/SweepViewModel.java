@@ -98,7 +98,7 @@ public final class SweepViewModel {
             note.set(result.session().criteria().size() < 2 ? "A sweep needs at least 2 criteria" : "");
             return;
         }
-        tasks.runLatest(p -> WeightSweep.run(result, c, sites, n, p), r -> {
+        tasks.runQuietly("Weight sweep", p -> WeightSweep.run(result, c, sites, n, p), r -> {
             if (gen == generation) {
                 show(r);
             }
