@@ -156,7 +156,7 @@ public final class ComparisonView {
         g.setHgap(14);
         g.setVgap(4);
         g.setPadding(new Insets(10));
-        g.getColumnConstraints().add(new ColumnConstraints(170));
+        g.getColumnConstraints().add(new ColumnConstraints(185));
         for (int k = 0; k < sites.length; k++) {
             ColumnConstraints cc = new ColumnConstraints(215);
             cc.setHalignment(HPos.RIGHT);
@@ -183,7 +183,7 @@ public final class ComparisonView {
         }
         row++;
         if (vm.timeToPowerCriterion() != null) {
-            Label name = new Label("Time to power P10 / P50 / P90");
+            Label name = new Label("Time to power P10/P50/P90");
             name.setTooltip(new javafx.scene.control.Tooltip("Months from now to energization: 10 %, 50 % and 90 %"
                     + " of the Monte Carlo samples of the fastest connection path (" + vm.timeToPowerCriterion().id()
                     + ")"));

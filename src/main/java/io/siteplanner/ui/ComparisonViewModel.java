@@ -76,6 +76,7 @@ public final class ComparisonViewModel {
             "timeToPower", List.of());
     private final ReadOnlyStringWrapper timeToPowerNote = new ReadOnlyStringWrapper(this, "timeToPowerNote", "");
     private long explainGeneration;
+    private final javafx.beans.InvalidationListener onFigures = o -> fillAcceptability();
 
     /**
      * @param result     the scoring
@@ -97,7 +98,8 @@ public final class ComparisonViewModel {
         this.sweep = new SweepViewModel(result, sites, tasks);
         versus.addListener((o, a, b) -> explain());
         if (robustness != null) {
-            robustness.resultProperty().addListener((o, a, b) -> fillAcceptability());
+            // weakly: a closed comparison is not kept alive by the project's robustness figures
+            robustness.resultProperty().addListener(new javafx.beans.WeakInvalidationListener(onFigures));
         }
         fillAcceptability();
     }
