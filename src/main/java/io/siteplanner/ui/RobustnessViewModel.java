@@ -139,13 +139,22 @@ public final class RobustnessViewModel {
         return "P(top " + (r == null ? k.get() : r.k()) + ")";
     }
 
-    /** A probability for people: "87.3 %", "0 %", "100 %"; "" for NaN. */
+    /**
+     * A probability for people: "87.3 %"; "0 %" and "100 %" only when exact (never, always), else
+     * "&lt;0.1 %" and "&gt;99.9 %"; "" for NaN.
+     */
     public static String percent(double p) {
         if (Double.isNaN(p)) {
             return "";
         }
         if (p == 0 || p == 1) {
             return String.format(Locale.ROOT, "%.0f %%", 100 * p);
+        }
+        if (p < 0.0005) {
+            return "<0.1 %";
+        }
+        if (p >= 0.9995) {
+            return ">99.9 %";
         }
         return String.format(Locale.ROOT, "%.1f %%", 100 * p);
     }

@@ -270,7 +270,7 @@ public final class SiteTable extends BorderPane {
                         ? " -fx-text-fill: #9a9a9a; -fx-font-style: italic;" : ""));
             }
         });
-        col.setPrefWidth(92);
+        col.setPrefWidth(118); // "P(top 10) stale"
         return col;
     }
 
@@ -424,7 +424,7 @@ public final class SiteTable extends BorderPane {
                 }
             });
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
-            col.setPrefWidth(Math.max(95, 7.2 * header.getText().length() + 16)); // the header with its unit fits
+            col.setPrefWidth(Math.max(95, 8 * header.getText().length() + 20)); // the header with its unit fits
             table.getColumns().add(col);
         }
         TableColumn<SiteRow, String> reasons = new TableColumn<>("Reasons");

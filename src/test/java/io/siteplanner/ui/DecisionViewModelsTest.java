@@ -149,6 +149,18 @@ class DecisionViewModelsTest {
     }
 
     @Test
+    void probabilitiesShowAsPercentNeverRoundedToNeverOrAlways() {
+        assertThat(RobustnessViewModel.percent(0)).isEqualTo("0 %");
+        assertThat(RobustnessViewModel.percent(1)).isEqualTo("100 %");
+        assertThat(RobustnessViewModel.percent(0.8734)).isEqualTo("87.3 %");
+        assertThat(RobustnessViewModel.percent(4.0 / 10000)).isEqualTo("<0.1 %");
+        assertThat(RobustnessViewModel.percent(5.0 / 10000)).isEqualTo("0.1 %");
+        assertThat(RobustnessViewModel.percent(9995.0 / 10000)).isEqualTo(">99.9 %");
+        assertThat(RobustnessViewModel.percent(9994.0 / 10000)).isEqualTo("99.9 %");
+        assertThat(RobustnessViewModel.percent(Double.NaN)).isEmpty();
+    }
+
+    @Test
     void badOptionsAreOneClearMessageAndNothingRuns() {
         RobustnessViewModel rob = project.robustness();
         rob.spreadProperty().set(50);
