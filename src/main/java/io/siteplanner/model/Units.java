@@ -33,7 +33,7 @@ public final class Units {
             case "fraction": return "%";
             case "USD": return "$";
             case "USD/yr": return "$/yr";
-            default: return unit;
+            default: return unit.startsWith("USD/") ? "$/" + unit.substring(4) : unit;
         }
     }
 
@@ -64,8 +64,34 @@ public final class Units {
             case "USD": return money(v);
             case "USD/yr": return money(v) + "/yr";
             case "MW": return String.format(Locale.ROOT, "%,.0f MW", v);
-            default: return number(v) + (u.isEmpty() ? "" : " " + u);
+            default:
+                if (u.startsWith("USD/")) { // "$42.50/MWh", "$3,500/acre"
+                    return (v < 0 ? "-$" : "$") + number(Math.abs(v)) + "/" + u.substring(4);
+                }
+                return number(v) + (u.isEmpty() ? "" : " " + u);
         }
+    }
+
+    /**
+     * The unit a numeric field's name states by the common suffix conventions, or "" when it states none:
+     * {@code price_usd_mwh} is USD/MWh, {@code land_usd_acre} USD/acre, {@code rate_cents_kwh} cents/kWh,
+     * {@code cost_usd} USD, {@code avail_mw} MW, {@code max_kv} kV, {@code size_acres} acres (case-insensitive,
+     * "_per_" allowed: {@code usd_per_mwh}).
+     */
+    public static String ofField(String field) {
+        if (field == null) {
+            return "";
+        }
+        String f = field.toLowerCase(Locale.ROOT).replace("_per_", "_");
+        String[][] suffixes = {{"usd_mwh", "USD/MWh"}, {"usd_kwh", "USD/kWh"}, {"usd_acre", "USD/acre"},
+            {"usd_ac", "USD/acre"}, {"cents_kwh", "cents/kWh"}, {"usd_yr", "USD/yr"}, {"usd", "USD"},
+            {"mw", "MW"}, {"kv", "kV"}, {"acres", "acres"}};
+        for (String[] x : suffixes) {
+            if (f.equals(x[0]) || f.endsWith("_" + x[0])) {
+                return x[1];
+            }
+        }
+        return "";
     }
 
     /** Dollars with k/M/B suffix: "$41.2 M". */

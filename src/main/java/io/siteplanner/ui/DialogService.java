@@ -62,6 +62,22 @@ public interface DialogService {
     /** The side-by-side comparison of 2 to 4 sites (non-modal). */
     void showComparison(SiteComparison comparison, java.util.function.IntConsumer zoomTo);
 
+    /**
+     * The comparison view with rank acceptability, what would change and time to power (non-modal); by
+     * default (dialogs without a stage) the plain comparison.
+     */
+    default void showComparison(ComparisonViewModel comparison) {
+        showComparison(comparison.comparison(), comparison::zoomTo);
+    }
+
+    /**
+     * The rank robustness options (draws, seed, spread, k, variations) edited in place; true for Run. By
+     * default (dialogs without a stage) Cancel.
+     */
+    default boolean editRobustnessOptions(RobustnessViewModel robustness) {
+        return false;
+    }
+
     /** Message of an exception fit for users: its message, or its type when it has none. */
     static String messageOf(Throwable t) {
         Throwable e = t;

@@ -147,4 +147,16 @@ public final class FxDialogService implements DialogService {
     public void showComparison(SiteComparison comparison, IntConsumer zoomTo) {
         new ComparisonView(owner, comparison, Units.defaultDistanceUnit(Locale.getDefault()), zoomTo).show();
     }
+
+    @Override
+    public void showComparison(ComparisonViewModel comparison) {
+        ComparisonView v = new ComparisonView(owner, comparison, Units.defaultDistanceUnit(Locale.getDefault()));
+        v.show();
+        comparison.loadTimeToPower();
+    }
+
+    @Override
+    public boolean editRobustnessOptions(RobustnessViewModel robustness) {
+        return RobustnessDialog.show(owner, robustness);
+    }
 }

@@ -101,7 +101,8 @@ final class MainMenu {
         Menu layer = new Menu("_Layer", null, item("Add Layer…", null, vm::chooseAndAddLayers),
                 item("Style…", null, window::styleSelectedLayer), item("Remove Layer", "Delete", window::removeSelectedLayer));
         Menu scenario = new Menu("_Scenario", null, item("Add Criterion…", null, () -> vm.criteria().add(null)),
-                item("AHP Weights…", null, () -> vm.editor().ahpWeights()), new SeparatorMenuItem(),
+                item("AHP Weights…", null, () -> vm.editor().ahpWeights()),
+                item("Rank Robustness…", null, () -> vm.robustness().chooseAndRun()), new SeparatorMenuItem(),
                 item("Duplicate Scenario…", null, () -> vm.scenarios().askAndDuplicate()),
                 item("Rename Scenario…", null, () -> vm.scenarios().askAndRename()), exportItem());
         Menu help = new Menu("_Help", null, item("About SitePlanner", null, () -> vm.dialogs().showWarning("SitePlanner",

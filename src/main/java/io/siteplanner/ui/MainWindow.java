@@ -146,6 +146,7 @@ public final class MainWindow {
         });
         siteTable.setOnOpen(vm.map()::zoomToSite);
         siteTable.setOnCompare(vm::compare);
+        siteTable.setRobustness(vm.robustness());
         vm.editor().resultProperty().addListener((o, a, r) -> showResult(r));
 
         Label layersLabel = new Label(" Layers");

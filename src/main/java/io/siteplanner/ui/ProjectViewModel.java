@@ -66,6 +66,7 @@ public final class ProjectViewModel {
     private final ConstraintsViewModel constraints;
     private final MapViewModel map;
     private final ShortlistViewModel shortlist;
+    private final RobustnessViewModel robustness;
     private final StringBinding title;
     private Project project;
     private boolean loading;
@@ -83,6 +84,7 @@ public final class ProjectViewModel {
         this.constraints = new ConstraintsViewModel(editor);
         this.map = new MapViewModel(layers, editor);
         this.shortlist = new ShortlistViewModel(undo, editor.resultProperty());
+        this.robustness = new RobustnessViewModel(editor, tasks, dialogs, layers::source);
         layers.setStatus(status::set);
         editor.setStatus(status::set);
         undo.changesProperty().addListener((o, a, b) -> {
@@ -134,6 +136,11 @@ public final class ProjectViewModel {
 
     public ShortlistViewModel shortlist() {
         return shortlist;
+    }
+
+    /** Rank robustness of the active scenario (site table columns, comparison view). */
+    public RobustnessViewModel robustness() {
+        return robustness;
     }
 
     public UndoManager undo() {
@@ -570,11 +577,17 @@ public final class ProjectViewModel {
                 });
     }
 
-    /** Opens the comparison view for 2 to 4 sites of the current result. */
-    public void compare(int[] sites) {
+    /**
+     * Opens the comparison view for the selected sites of the current result (2 or more, in table order: the
+     * first 4 are compared, and the view says so).
+     */
+    public ComparisonViewModel compare(int[] sites) {
         ScoreResult r = editor.resultProperty().get();
-        if (r != null && sites.length >= 2) {
-            dialogs.showComparison(new io.siteplanner.scoring.SiteComparison(r, sites), map::zoomToSite);
+        if (r == null || sites.length < 2) {
+            return null;
         }
+        ComparisonViewModel c = new ComparisonViewModel(r, sites, robustness, tasks, layers::source, map::zoomToSite);
+        dialogs.showComparison(c);
+        return c;
     }
 }

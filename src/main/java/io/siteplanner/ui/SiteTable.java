@@ -31,9 +31,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * The ranked sites: rank, id, score, pass/fail, raw values with units and reasons. Sortable by any
- * column, filterable by id text and "passed only"; selection is reported as site indices and can be set
- * from the map; double-click zooms to the site.
+ * The ranked sites: rank, id, score, P(top k) and P(rank 1) from the latest rank robustness run, pass/fail,
+ * raw values with units and reasons. Sortable by any column, filterable by id text and "passed only";
+ * selection is reported as site indices and can be set from the map; double-click zooms to the site.
  */
 public final class SiteTable extends BorderPane {
     /**
@@ -66,6 +66,16 @@ public final class SiteTable extends BorderPane {
 
         public boolean passed() {
             return current.passed(index);
+        }
+
+        /** P(top k) from the rank robustness figures (NaN without them). */
+        public double pTopK() {
+            return robustness == null ? Double.NaN : robustness.pTopK(index);
+        }
+
+        /** P(rank 1) from the rank robustness figures (NaN without them). */
+        public double pRank1() {
+            return robustness == null ? Double.NaN : robustness.pRank1(index);
         }
 
         public double raw(int criterion) {
@@ -101,6 +111,10 @@ public final class SiteTable extends BorderPane {
     private Consumer<BitSet> onSelect = b -> { };
     private IntConsumer onOpen = i -> { };
     private boolean syncing;
+    private RobustnessViewModel robustness;
+    private final javafx.scene.control.Button robust = new javafx.scene.control.Button("Rank robustness…");
+    private TableColumn<SiteRow, Number> pTopKColumn;
+    private TableColumn<SiteRow, Number> pRank1Column;
 
     public SiteTable() {
         setId("site-table");
@@ -141,11 +155,12 @@ public final class SiteTable extends BorderPane {
         filterText.textProperty().addListener((o, a, b) -> refilter());
         passedOnly.selectedProperty().addListener((o, a, b) -> refilter());
         compare.setId("compare-button");
-        compare.setTooltip(new Tooltip("Compare the 2 to 4 selected sites side by side (Ctrl+K)"));
+        compare.setTooltip(new Tooltip("Compare the selected sites side by side (Ctrl+K): 2 to 4, or the first 4"
+                + " of more"));
         compare.setDisable(true);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SiteRow>) c -> {
             int n = table.getSelectionModel().getSelectedItems().size();
-            compare.setDisable(n < 2 || n > 4);
+            compare.setDisable(n < 2);
         });
         compare.setOnAction(e -> compareSelected());
         shortlist.setId("shortlist-button");
@@ -153,7 +168,11 @@ public final class SiteTable extends BorderPane {
         shortlist.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         shortlist.setOnAction(e -> onShortlist.accept(table.getSelectionModel().getSelectedItems().stream()
                 .mapToInt(SiteRow::index).toArray()));
-        HBox bar = new HBox(8, new Label("Sites"), filterText, passedOnly, compare, shortlist, summary);
+        robust.setId("robustness-button");
+        robust.setTooltip(new Tooltip("How sure is the ranking? Draw the weights many times and fill the P(top k)"
+                + " and P(rank 1) columns (Scenario > Rank Robustness…)"));
+        robust.setDisable(true);
+        HBox bar = new HBox(8, new Label("Sites"), filterText, passedOnly, compare, shortlist, robust, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         HBox.setHgrow(summary, Priority.ALWAYS);
@@ -171,12 +190,88 @@ public final class SiteTable extends BorderPane {
         onShortlist = c;
     }
 
-    /** Compares the selected sites when 2 to 4 are selected. */
+    /** Compares the selected sites when 2 or more are selected (the comparison takes the first 4). */
     public void compareSelected() {
         var sel = table.getSelectionModel().getSelectedItems();
-        if (sel.size() >= 2 && sel.size() <= 4) {
+        if (sel.size() >= 2) {
             onCompare.accept(sel.stream().mapToInt(SiteRow::index).toArray());
         }
+    }
+
+    /**
+     * Shows the figures of a rank robustness view-model in the P(top k) and P(rank 1) columns (stale figures
+     * greyed, with "stale" in the header), and runs it from the "Rank robustness…" button.
+     */
+    public void setRobustness(RobustnessViewModel vm) {
+        robustness = vm;
+        robust.setDisable(false);
+        robust.disableProperty().bind(vm.runningProperty());
+        robust.setOnAction(e -> vm.chooseAndRun());
+        vm.resultProperty().addListener((o, a, b) -> robustnessChanged());
+        vm.staleProperty().addListener((o, a, b) -> robustnessChanged());
+    }
+
+    private void robustnessChanged() {
+        updateRobustnessHeaders();
+        table.refresh();
+    }
+
+    private void updateRobustnessHeaders() {
+        if (pTopKColumn == null) {
+            return;
+        }
+        boolean stale = robustness != null && robustness.staleProperty().get();
+        String topK = robustness == null ? "P(top 10)" : robustness.topKHeader();
+        String tip = robustness == null ? "" : robustness.describe();
+        header(pTopKColumn, topK + (stale ? " stale" : ""), "Share of the draws in which the site ranks in"
+                + " the top k (SMAA-2). " + tip);
+        header(pRank1Column, "P(rank 1)" + (stale ? " stale" : ""), "Share of the draws in which the site ranks"
+                + " first (SMAA-2 rank-1 acceptability). " + tip);
+    }
+
+    private static void header(TableColumn<?, ?> col, String text, String tip) {
+        Label h = new Label(text);
+        Tooltip t = new Tooltip(tip);
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        h.setTooltip(t);
+        col.setText(null);
+        col.setGraphic(h);
+    }
+
+    /** The P(top k) column (for tests). */
+    public TableColumn<SiteRow, Number> pTopKColumn() {
+        return pTopKColumn;
+    }
+
+    /** The P(rank 1) column (for tests). */
+    public TableColumn<SiteRow, Number> pRank1Column() {
+        return pRank1Column;
+    }
+
+    private TableColumn<SiteRow, Number> probabilityColumn(String id, java.util.function.ToDoubleFunction<SiteRow> p) {
+        TableColumn<SiteRow, Number> col = new TableColumn<>();
+        col.setId(id);
+        col.setCellValueFactory(c -> {
+            double v = p.applyAsDouble(c.getValue());
+            return new ReadOnlyObjectWrapper<>(Double.isNaN(v) ? -1.0 : v);
+        });
+        col.setCellFactory(k -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                if (empty || v == null || v.doubleValue() < 0) {
+                    setText(null);
+                    setStyle("");
+                    return;
+                }
+                setText(RobustnessViewModel.percent(v.doubleValue()));
+                setStyle("-fx-alignment: CENTER-RIGHT;" + (robustness != null && robustness.staleProperty().get()
+                        ? " -fx-text-fill: #9a9a9a; -fx-font-style: italic;" : ""));
+            }
+        });
+        col.setPrefWidth(118); // "P(top 10) stale"
+        return col;
     }
 
     public void setOnSelect(Consumer<BitSet> c) {
@@ -294,9 +389,14 @@ public final class SiteTable extends BorderPane {
         TableColumn<SiteRow, String> passed = new TableColumn<>("Pass");
         passed.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().passed() ? "yes" : "no"));
         passed.setPrefWidth(45);
+        pTopKColumn = probabilityColumn("p-top-k", SiteRow::pTopK);
+        pRank1Column = probabilityColumn("p-rank-1", SiteRow::pRank1);
+        updateRobustnessHeaders();
         table.getColumns().add(rank);
         table.getColumns().add(id);
         table.getColumns().add(score);
+        table.getColumns().add(pTopKColumn);
+        table.getColumns().add(pRank1Column);
         table.getColumns().add(passed);
         for (int c = 0; c < s.criteria().size(); c++) {
             final int ci = c;
@@ -324,7 +424,7 @@ public final class SiteTable extends BorderPane {
                 }
             });
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
-            col.setPrefWidth(95);
+            col.setPrefWidth(Math.max(95, 8 * header.getText().length() + 20)); // the header with its unit fits
             table.getColumns().add(col);
         }
         TableColumn<SiteRow, String> reasons = new TableColumn<>("Reasons");

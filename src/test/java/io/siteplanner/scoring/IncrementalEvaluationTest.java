@@ -122,7 +122,8 @@ class IncrementalEvaluationTest {
         s.update(replace(s.scenario(), 3, price.withCommon(price.common().withUnit("$/MWh"))));
         assertThat(s.column(3).unit()).isEqualTo("$/MWh");
         s.update(replace(s.scenario(), 3, price));
-        assertThat(s.column(3).unit()).isEmpty();
+        // back to the unit without a setting: the one its field name states (price_usd_mwh: USD/MWh)
+        assertThat(s.column(3).unit()).isEqualTo(evaluate(base()).column(3).unit()).isEqualTo("USD/MWh");
         assertThat(s.spatialPasses()).isEqualTo(passes);
     }
 

@@ -1,5 +1,6 @@
 package io.siteplanner.scoring.criteria;
 
+import io.siteplanner.model.Units;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siteplanner.scoring.Column;
 import io.siteplanner.scoring.EvaluationContext;
@@ -50,7 +51,8 @@ public record AttributeCriterion(Common common, String attribute) implements Cri
     @Override
     public Column evaluate(EvaluationContext ctx, String path, Map<String, Column> done) {
         FeatureValues fv = values(ctx, path);
-        return new Column(fv.values().clone(), null, "", null, fv.categories());
+        return new Column(fv.values().clone(), null, fv.categories() == null ? Units.ofField(attribute) : "", null,
+                fv.categories());
     }
 
     @Override

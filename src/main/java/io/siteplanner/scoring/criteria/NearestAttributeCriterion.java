@@ -1,5 +1,6 @@
 package io.siteplanner.scoring.criteria;
 
+import io.siteplanner.model.Units;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siteplanner.model.VectorLayer;
 import io.siteplanner.scoring.Column;
@@ -54,7 +55,8 @@ public record NearestAttributeCriterion(Common common, String layer, String filt
         VectorLayer l = ctx.vector(layer, path + ".layer");
         FeatureValues fv = ctx.attribute(l, layer, attribute, path + ".attribute", common.transform());
         EvaluationContext.Nearest r = ctx.nearestKnown(layer, filter, attribute, fv.values(), path + ".filter");
-        return new Column(fv.at(r.feature()), r.feature(), "", null, fv.categories());
+        return new Column(fv.at(r.feature()), r.feature(), fv.categories() == null ? Units.ofField(attribute) : "", null,
+                fv.categories());
     }
 
     @Override

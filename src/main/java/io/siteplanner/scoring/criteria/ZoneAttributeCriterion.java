@@ -1,5 +1,6 @@
 package io.siteplanner.scoring.criteria;
 
+import io.siteplanner.model.Units;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siteplanner.model.VectorLayer;
 import io.siteplanner.scoring.Column;
@@ -63,7 +64,8 @@ public record ZoneAttributeCriterion(Common common, String layer, String filter,
         FeatureValues fv = ctx.attribute(l, layer, attribute, path + ".attribute", common.transform());
         int[] zone = "largestOverlap".equals(at) ? largestOverlap(ctx, l, path)
                 : ctx.zoneAtCentroid(layer, filter, path + ".filter");
-        return new Column(fv.at(zone), zone, "", null, fv.categories());
+        return new Column(fv.at(zone), zone, fv.categories() == null ? Units.ofField(attribute) : "", null,
+                fv.categories());
     }
 
     private int[] largestOverlap(EvaluationContext ctx, VectorLayer l, String path) {
