@@ -7,6 +7,7 @@ import io.siteplanner.scoring.EvaluationContext;
 import io.siteplanner.scoring.ScenarioException;
 import io.siteplanner.scoring.scenario.TransformSpec.Direction;
 import io.siteplanner.scoring.spatial.ChunkRunner;
+import io.siteplanner.scoring.spatial.PointBatch;
 import io.siteplanner.scoring.spatial.Polygons;
 import io.siteplanner.scoring.spatial.SegmentIndex;
 import java.util.List;
@@ -185,27 +186,30 @@ public record GravityCriterion(Common common, String layer, String filter, Strin
 
     /**
      * Point layers (cities, plants): per block of 64 neighbouring candidates the points near the block are
-     * gathered once, in feature order, with their values; each candidate then sums over that short list
-     * (exact point-to-polygon distances, box test first). One item per feature: no de-duplication.
+     * gathered once, in feature order, with their values; each candidate then measures its exact distance to
+     * all of them at once ({@link PointBatch}: one vectorised pass per edge) and sums over those within the
+     * cutoff. One item per feature: no de-duplication.
      */
     private void pointBlocks(EvaluationContext ctx, SegmentIndex idx, Polygons p, double cut, double[] val,
             double[] v) {
         double limSq = cut * cut;
+        boolean expo = decay.equals("exponential");
+        double scale = expo ? scaleM : Double.NaN;
         ChunkRunner.run(ctx.order(), 1024, ctx.progress(), "gravity " + layer, (ord, from, to) -> {
             int[][] near = {new int[1024]};
-            double[] xs = new double[1024];
-            double[] ys = new double[1024];
+            double[] box = new double[4];
             double[] ws = new double[1024];
+            double[] ds = new double[1024];
             long[] keys = new long[1024];
+            PointBatch batch = new PointBatch();
             for (int b0 = from; b0 < to; b0 += 64) {
                 int b1 = Math.min(to, b0 + 64);
-                int m0 = itemsNearBlock(idx, p, ord, b0, b1, cut, near);
+                int m0 = blockBox(p, ord, b0, b1, box) ? idx.itemsNear(box[0], box[1], box[2], box[3], cut, near) : 0;
                 if (keys.length < m0) {
                     int cap = Math.max(m0, keys.length * 2);
                     keys = new long[cap];
-                    xs = new double[cap];
-                    ys = new double[cap];
                     ws = new double[cap];
+                    ds = new double[cap];
                 }
                 // feature order (feature << 32 | item), values known only
                 int m = 0;
@@ -217,35 +221,25 @@ public record GravityCriterion(Common common, String layer, String filter, Strin
                     }
                 }
                 java.util.Arrays.sort(keys, 0, m);
+                batch.clear(m);
                 for (int q = 0; q < m; q++) {
                     int it = (int) keys[q];
-                    xs[q] = idx.itemX(it);
-                    ys[q] = idx.itemY(it);
+                    batch.add(idx.itemX(it), idx.itemY(it));
                     ws[q] = val[(int) (keys[q] >>> 32)];
                 }
+                batch.boxed(box[0], box[1], box[2], box[3]);
                 for (int k = b0; k < b1; k++) {
                     int c = ord[k];
                     if (!p.has(c)) {
                         v[c] = Double.NaN;
                         continue;
                     }
-                    double cMinX = p.minX[c];
-                    double cMinY = p.minY[c];
-                    double cMaxX = p.maxX[c];
-                    double cMaxY = p.maxY[c];
+                    batch.distancesSq(p, c, ds);
                     double sum = 0;
                     for (int q = 0; q < m; q++) {
-                        double x = xs[q];
-                        double y = ys[q];
-                        double dx = x < cMinX ? cMinX - x : x > cMaxX ? x - cMaxX : 0;
-                        double dy = y < cMinY ? cMinY - y : y > cMaxY ? y - cMaxY : 0;
-                        double bd = dx * dx + dy * dy;
-                        if (bd > limSq) {
-                            continue;
-                        }
-                        double d2 = p.pointDistanceSq(c, x, y, bd == 0);
+                        double d2 = ds[q];
                         if (d2 <= limSq) {
-                            sum += ws[q] * weightAt(Math.sqrt(d2));
+                            sum += ws[q] * (expo ? Math.exp(-Math.sqrt(d2) / scale) : weightAt(Math.sqrt(d2)));
                         }
                     }
                     v[c] = sum;
@@ -254,8 +248,8 @@ public record GravityCriterion(Common common, String layer, String filter, Strin
         });
     }
 
-    /** The index items within {@code cut} of the box of the candidates ord[b0..b1), into near[0]; how many. */
-    private static int itemsNearBlock(SegmentIndex idx, Polygons p, int[] ord, int b0, int b1, double cut, int[][] near) {
+    /** The box of the candidates ord[b0..b1) into box {minX, minY, maxX, maxY}; false when all are empty. */
+    private static boolean blockBox(Polygons p, int[] ord, int b0, int b1, double[] box) {
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
@@ -269,7 +263,17 @@ public record GravityCriterion(Common common, String layer, String filter, Strin
                 maxY = Math.max(maxY, p.maxY[c]);
             }
         }
-        return minX <= maxX ? idx.itemsNear(minX, minY, maxX, maxY, cut, near) : 0;
+        box[0] = minX;
+        box[1] = minY;
+        box[2] = maxX;
+        box[3] = maxY;
+        return minX <= maxX;
+    }
+
+    /** The index items within {@code cut} of the box of the candidates ord[b0..b1), into near[0]; how many. */
+    private static int itemsNearBlock(SegmentIndex idx, Polygons p, int[] ord, int b0, int b1, double cut, int[][] near) {
+        double[] box = new double[4];
+        return blockBox(p, ord, b0, b1, box) ? idx.itemsNear(box[0], box[1], box[2], box[3], cut, near) : 0;
     }
 
     /** Polygon layers: one R-tree search per candidate (containment counts as distance 0). */
