@@ -225,6 +225,9 @@ public final class MapCanvas extends Region {
     }
 
     private void startRender() {
+        if (worker.isShutdown()) {
+            return; // disposed (the window closed after the request): no more renders
+        }
         Viewport vp = viewport.get();
         List<LayerDraw> snapshot = layers.get();
         int bg = background;

@@ -61,23 +61,27 @@ class MapCanvasRenderCountTest {
             return n;
         }
 
+        volatile boolean shut;
+
         @Override
         public void shutdown() {
+            shut = true;
         }
 
         @Override
         public List<Runnable> shutdownNow() {
+            shut = true;
             return List.of();
         }
 
         @Override
         public boolean isShutdown() {
-            return false;
+            return shut;
         }
 
         @Override
         public boolean isTerminated() {
-            return false;
+            return shut && queued.isEmpty();
         }
 
         @Override
@@ -109,6 +113,8 @@ class MapCanvasRenderCountTest {
 
     /** Runs every render the set-up asked for, so each test starts from a map with nothing pending. */
     long settled() throws Exception {
+        // what windows of earlier test classes left behind on the FX thread is not this map's
+        WaitForAsyncUtils.clearExceptions();
         renders.drain();
         snapshots.set(0);
         renders.ran.set(0);
@@ -164,6 +170,20 @@ class MapCanvasRenderCountTest {
         assertThat(renders.drain()).as("the render for the new request").isEqualTo(1);
         assertThat(fx(() -> map.renderCountProperty().get())).isEqualTo(before + 1);
         assertThat(snapshots.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aDisposedMapStartsNoRender() throws Exception {
+        settled();
+        fx(() -> {
+            map.requestRender();
+            map.dispose(); // the window closes before the queued render starts
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(renders.queued).isEmpty();
+        assertThat(snapshots.get()).isZero();
     }
 
     @Test
