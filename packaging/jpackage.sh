@@ -29,9 +29,11 @@ runtime="$target/jpackage-runtime"
 dist="$target/dist"
 app="$dist/SitePlanner"
 
-# Modules of the bundled runtime. jdeps sees the class references; jdk.charsets it cannot see (the
-# DBF/.cpg code pages are looked up by name). NOT_NEEDED: modules only library code we never run refers to.
-MODULES=java.base,java.datatransfer,java.desktop,java.logging,java.management,java.naming,java.prefs,java.rmi,java.sql,java.transaction.xa,java.xml,jdk.unsupported,jdk.unsupported.desktop,jdk.charsets
+# Modules of the bundled runtime. jdeps sees the class references (java.net.http: the XYZ tile basemap);
+# jdk.charsets it cannot see (the DBF/.cpg code pages are looked up by name), nor jdk.crypto.ec (the
+# elliptic-curve TLS key exchange of HTTPS tile servers, a security provider on JDK 17).
+# NOT_NEEDED: modules only library code we never run refers to.
+MODULES=java.base,java.datatransfer,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.sql,java.transaction.xa,java.xml,jdk.unsupported,jdk.unsupported.desktop,jdk.charsets,jdk.crypto.ec
 NOT_NEEDED="java.compiler java.instrument java.sql.rowset jdk.jfr" # Error Prone annotations, ehcache's sizeof agent, ORMLite's RowSet support, JavaFX's JFR events
 echo "checking the module list with jdeps"
 needed="$(cd "$target" && jdeps --ignore-missing-deps --multi-release 17 --list-deps siteplanner.jar lib/*.jar 2>/dev/null \

@@ -322,12 +322,21 @@ public final class MainWindow {
 
     /** Shows the window, opens the demo when asked, then adds {@code files} as layers on top. */
     public void show(boolean openDemo, List<Path> files) {
+        show(openDemo ? vm::openDemo : () -> null, files);
+    }
+
+    /** Shows the window, opens the project file {@code project}, then adds {@code files} as layers on top. */
+    public void show(Path project, List<Path> files) {
+        show(() -> vm.open(project), files);
+    }
+
+    private void show(java.util.function.Supplier<Job> open, List<Path> files) {
         stage.show();
         Platform.runLater(() -> {
             if (map.getViewport() == null) {
                 map.zoomTo(new Envelope());
             }
-            Job demo = openDemo ? vm.openDemo() : null;
+            Job demo = open.get();
             if (!files.isEmpty()) {
                 if (demo == null) {
                     vm.layers().addFiles(files);

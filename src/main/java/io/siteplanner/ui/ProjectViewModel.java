@@ -188,7 +188,7 @@ public final class ProjectViewModel {
     // ------------------------------------------------------------------------------------------ open
 
     /** Result of opening a project off the FX thread. */
-    private record Loaded(Path file, Project project, List<Scenario> scenarios, Scenario active, ScoringSession session,
+    record Loaded(Path file, Project project, List<Scenario> scenarios, Scenario active, ScoringSession session,
             String problem, List<StyledLayer> layers, List<String> repairs, java.util.Map<String, String> disabled) {
     }
 
@@ -228,53 +228,10 @@ public final class ProjectViewModel {
         }
         Path source = recover ? recovery : file;
         boolean recovered = recover;
-        Path dir = file.toAbsolutePath().getParent();
         return tasks.run("Opening " + file.getFileName(), p -> {
-            Project pr = ProjectStore.open(source, p.sub(0, 0.4));
-            List<String> repairs = new ArrayList<>();
-            List<Scenario> all = new ArrayList<>();
-            Scenario active = null;
-            String problem = null;
-            for (Scenario s : pr.scenarios()) {
-                ScenarioLayers.Repair r = ScenarioLayers.disableMissing(s, n -> pr.layer(n) != null, dir);
-                all.add(r.scenario());
-                if (!r.missing().isEmpty()) {
-                    repairs.add("\"" + s.name() + "\": " + r.describe() + (r.disabled().isEmpty() ? ""
-                            : "; disabled: " + String.join(", ", r.disabled())));
-                }
-                if (s == pr.active()) {
-                    active = r.scenario();
-                    if (r.candidatesMissing()) {
-                        problem = "The candidate layer is missing (" + r.missing().get(s.candidates())
-                                + "): choose a candidate layer";
-                    }
-                }
-            }
-            ScoringSession session = null;
-            java.util.Map<String, String> disabled = java.util.Map.of();
-            if (active != null && problem == null) {
-                try {
-                    ScenarioEditorViewModel.Tolerant t = ScenarioEditorViewModel.evaluateTolerant(active,
-                            new ProjectLayerSource(pr, dir), p.sub(0.4, 0.9));
-                    session = t.session();
-                    disabled = t.disabled();
-                    if (!disabled.isEmpty()) {
-                        String name = active.name();
-                        all.replaceAll(x -> x.name().equals(name) ? t.scenario() : x);
-                        active = t.scenario();
-                        List<String> why = new ArrayList<>();
-                        disabled.forEach((id, w) -> why.add(id + " (" + w + ")"));
-                        repairs.add("\"" + name + "\": cannot evaluate " + String.join(", ", why));
-                    }
-                } catch (RuntimeException e) {
-                    if (e instanceof io.siteplanner.model.CancelledException) {
-                        throw e;
-                    }
-                    problem = "Not scored: " + DialogService.messageOf(e);
-                }
-            }
-            List<StyledLayer> styled = ProjectMap.layers(pr, session, false, p.sub(0.9, 1));
-            return new Loaded(file, pr, all, active, session, problem, styled, repairs, disabled);
+            // at start-up the project may be loading since launch (StartupPreload)
+            Loaded preloaded = recovered ? null : StartupPreload.take(file, p);
+            return preloaded != null ? preloaded : load(source, file, p);
         }, l -> {
             install(l);
             if (recovered) {
@@ -282,6 +239,59 @@ public final class ProjectViewModel {
                 status.set("Recovered unsaved changes of " + file.getFileName() + ": save to keep them");
             }
         }, err -> dialogs.showError("Could not open " + file.getFileName(), DialogService.messageOf(err)));
+    }
+
+    /**
+     * Reads a project (from {@code source}: the file or its recovery copy), disables what reads missing
+     * layers, evaluates its active scenario and prepares its map. Any thread.
+     */
+    static Loaded load(Path source, Path file, io.siteplanner.model.Progress p) throws Exception {
+        Path dir = file.toAbsolutePath().getParent();
+        Project pr = ProjectStore.open(source, p.sub(0, 0.4));
+        List<String> repairs = new ArrayList<>();
+        List<Scenario> all = new ArrayList<>();
+        Scenario active = null;
+        String problem = null;
+        for (Scenario s : pr.scenarios()) {
+            ScenarioLayers.Repair r = ScenarioLayers.disableMissing(s, n -> pr.layer(n) != null, dir);
+            all.add(r.scenario());
+            if (!r.missing().isEmpty()) {
+                repairs.add("\"" + s.name() + "\": " + r.describe() + (r.disabled().isEmpty() ? ""
+                        : "; disabled: " + String.join(", ", r.disabled())));
+            }
+            if (s == pr.active()) {
+                active = r.scenario();
+                if (r.candidatesMissing()) {
+                    problem = "The candidate layer is missing (" + r.missing().get(s.candidates())
+                            + "): choose a candidate layer";
+                }
+            }
+        }
+        ScoringSession session = null;
+        java.util.Map<String, String> disabled = java.util.Map.of();
+        if (active != null && problem == null) {
+            try {
+                ScenarioEditorViewModel.Tolerant t = ScenarioEditorViewModel.evaluateTolerant(active,
+                        new ProjectLayerSource(pr, dir), p.sub(0.4, 0.9));
+                session = t.session();
+                disabled = t.disabled();
+                if (!disabled.isEmpty()) {
+                    String name = active.name();
+                    all.replaceAll(x -> x.name().equals(name) ? t.scenario() : x);
+                    active = t.scenario();
+                    List<String> why = new ArrayList<>();
+                    disabled.forEach((id, w) -> why.add(id + " (" + w + ")"));
+                    repairs.add("\"" + name + "\": cannot evaluate " + String.join(", ", why));
+                }
+            } catch (RuntimeException e) {
+                if (e instanceof io.siteplanner.model.CancelledException) {
+                    throw e;
+                }
+                problem = "Not scored: " + DialogService.messageOf(e);
+            }
+        }
+        List<StyledLayer> styled = ProjectMap.layers(pr, session, false, p.sub(0.9, 1));
+        return new Loaded(file, pr, all, active, session, problem, styled, repairs, disabled);
     }
 
     private void install(Loaded l) {

@@ -57,15 +57,13 @@ public final class MapCanvas extends Region {
     private final ReadOnlyObjectWrapper<Point2D> clickedPoint = new ReadOnlyObjectWrapper<>(this, "clickedPoint");
     private final ReadOnlyObjectWrapper<Envelope> selectedBox = new ReadOnlyObjectWrapper<>(this, "selectedBox");
     private final ReadOnlyLongWrapper renderCount = new ReadOnlyLongWrapper(this, "renderCount", 0);
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "map-render");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker;
     private final AtomicBoolean cancelCurrent = new AtomicBoolean();
     private Supplier<List<LayerDraw>> layers = List::of;
     private int background = 0xffffffff;
     private boolean inFlight;
+    /** A render start is queued; requests until it runs are drawn by that one render. */
+    private boolean startQueued;
     private boolean contentChanged = true;
     private boolean dirty;
     private Viewport shownViewport;
@@ -81,6 +79,16 @@ public final class MapCanvas extends Region {
     private boolean boxing;
 
     public MapCanvas() {
+        this(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "map-render");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** A map that renders on {@code worker}, one render at a time (tests run the renders one by one). */
+    MapCanvas(ExecutorService worker) {
+        this.worker = worker;
         getStyleClass().add("map-canvas");
         setFocusTraversable(true);
         setMinSize(100, 100);
@@ -101,6 +109,17 @@ public final class MapCanvas extends Region {
             placeImage();
             drawOverlay();
             requestViewRender();
+        });
+        // a queued render starts when the next pulse begins (before its CSS and layout, so the two overlap)
+        // or after the current FX event, whichever comes first
+        Runnable startQueuedRender = this::startQueuedRender;
+        sceneProperty().addListener((obs, o, n) -> {
+            if (o != null) {
+                o.removePreLayoutPulseListener(startQueuedRender);
+            }
+            if (n != null) {
+                n.addPreLayoutPulseListener(startQueuedRender);
+            }
         });
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
@@ -149,7 +168,10 @@ public final class MapCanvas extends Region {
         return selectedBox.getReadOnlyProperty();
     }
 
-    /** Number of renders committed so far (tests wait on it). */
+    /**
+     * Number of renders shown so far that drew the latest request (tests and the start-up probe wait on
+     * it); a render overtaken by a newer request while it ran is shown, not counted.
+     */
     public ReadOnlyLongProperty renderCountProperty() {
         return renderCount.getReadOnlyProperty();
     }
@@ -184,10 +206,28 @@ public final class MapCanvas extends Region {
             cancelCurrent.set(true);
             return;
         }
-        startRender();
+        // start a little later: the changes made in this FX event (a project's layers, colours and view when
+        // it opens) are drawn by one render, not one per change, each cancelling the previous one
+        if (!startQueued) {
+            startQueued = true;
+            Platform.runLater(this::startQueuedRender);
+        }
+    }
+
+    private void startQueuedRender() {
+        if (startQueued) {
+            startQueued = false;
+            // a render started meanwhile (after a commit) already draws the requested state
+            if (!inFlight && viewport.get() != null) {
+                startRender();
+            }
+        }
     }
 
     private void startRender() {
+        if (worker.isShutdown()) {
+            return; // disposed (the window closed after the request): no more renders
+        }
         Viewport vp = viewport.get();
         List<LayerDraw> snapshot = layers.get();
         int bg = background;
@@ -253,7 +293,10 @@ public final class MapCanvas extends Region {
             shownViewport = vp;
             back = 1 - slot;
             placeImage();
-            renderCount.set(renderCount.get() + 1);
+            if (!dirty) {
+                // no request came while it ran (dirty is set by each one): it drew the latest state
+                renderCount.set(renderCount.get() + 1);
+            }
         }
         Viewport now = viewport.get();
         if (!success && !cancelled) {

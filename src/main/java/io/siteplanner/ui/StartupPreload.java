@@ -1,0 +1,117 @@
+package io.siteplanner.ui;
+
+import io.siteplanner.gis.Crs;
+import io.siteplanner.model.Progress;
+import io.siteplanner.render.DemoMap;
+import io.siteplanner.store.ProjectStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Start-up work that needs no window, begun at launch before the JavaFX toolkit starts so that it runs
+ * while the toolkit starts and the main window is built: the EPSG factory (its first decode unpacks the
+ * EPSG database, about a second), the coordinate transforms loading usually needs (on a second thread),
+ * and the first project (read, its active scenario scored, its map prepared: {@link ProjectViewModel#load}).
+ * The window's "Opening" task then {@linkplain #take takes} the result instead of loading the project again.
+ *
+ * <p>Only the project named at {@link #begin} is preloaded, and only when it has no newer recovery copy
+ * (that case asks the user first). A failed preload is forgotten: the window loads again and reports the
+ * error as usual. Thread-safe.
+ */
+final class StartupPreload {
+    private static final Object LOCK = new Object();
+    private static Path pending;
+    private static CompletableFuture<ProjectViewModel.Loaded> loading;
+
+    private StartupPreload() {
+    }
+
+    /** Starts warming the EPSG factory and, when {@code project} is not null, loading that project file. */
+    static void begin(Path project) {
+        Path file = project == null ? null : project.toAbsolutePath().normalize();
+        CompletableFuture<ProjectViewModel.Loaded> result = new CompletableFuture<>();
+        synchronized (LOCK) {
+            pending = file;
+            loading = result;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Crs.wgs84();
+                Thread transforms = new Thread(StartupPreload::warmTransforms, "startup-transforms");
+                transforms.setDaemon(true);
+                transforms.start();
+            } catch (RuntimeException | LinkageError e) {
+                // reported where a CRS is really needed
+            }
+            if (file == null || hasNewerRecovery(file)) {
+                result.complete(null);
+                return;
+            }
+            try {
+                result.complete(ProjectViewModel.load(file, file, Progress.NONE));
+            } catch (Exception | LinkageError e) {
+                result.completeExceptionally(e);
+            }
+        }, "startup-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * The preloaded project when {@code file} is the one begun at launch, waiting for it to finish; null
+     * otherwise, or when the preload failed. Gives its result once.
+     *
+     * @throws io.siteplanner.model.CancelledException when {@code progress} is cancelled while waiting
+     */
+    static ProjectViewModel.Loaded take(Path file, Progress progress) throws InterruptedException {
+        CompletableFuture<ProjectViewModel.Loaded> result;
+        synchronized (LOCK) {
+            if (loading == null || pending == null || !pending.equals(file.toAbsolutePath().normalize())) {
+                return null;
+            }
+            result = loading;
+            loading = null;
+            pending = null;
+        }
+        while (true) {
+            progress.checkCancelled();
+            try {
+                ProjectViewModel.Loaded l = result.get(50, TimeUnit.MILLISECONDS);
+                return l == null ? null : new ProjectViewModel.Loaded(file, l.project(), l.scenarios(), l.active(),
+                        l.session(), l.problem(), l.layers(), l.repairs(), l.disabled());
+            } catch (TimeoutException e) {
+                // wait on, checking for cancel
+            } catch (ExecutionException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Looks up (and caches in {@link Crs}) the transforms from EPSG:4326 to EPSG:5070 (the analysis CRS of
+     * the bundled scenarios and the usual one for the contiguous US) and to the display CRS: the first, a
+     * datum shift, queries the EPSG database. Other projects' CRSs are simply looked up when loading.
+     */
+    private static void warmTransforms() {
+        try {
+            Crs.transform(Crs.wgs84(), Crs.decode("EPSG:5070"));
+            Crs.transform(Crs.wgs84(), Crs.decode(DemoMap.DISPLAY_CRS));
+        } catch (RuntimeException | LinkageError e) {
+            // reported where a transform is really needed
+        }
+    }
+
+    private static boolean hasNewerRecovery(Path file) {
+        Path recovery = ProjectStore.recoveryFile(file);
+        try {
+            return Files.exists(recovery) && Files.getLastModifiedTime(recovery).compareTo(Files.getLastModifiedTime(file)) > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+}
