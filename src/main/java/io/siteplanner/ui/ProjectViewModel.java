@@ -69,6 +69,8 @@ public final class ProjectViewModel {
     private final StringBinding title;
     private Project project;
     private boolean loading;
+    private LayerItem statusAbout;
+    private boolean settingAbout;
     /** Bumped when another project is shown: late results of the previous one are ignored. */
     private long generation;
 
@@ -84,6 +86,19 @@ public final class ProjectViewModel {
         this.map = new MapViewModel(layers, editor);
         this.shortlist = new ShortlistViewModel(undo, editor.resultProperty());
         layers.setStatus(status::set);
+        layers.setLayerStatus(this::setStatus);
+        // a message about a layer goes when the layer does (removed, undone, another project)
+        status.addListener((o, a, b) -> {
+            if (!settingAbout) {
+                statusAbout = null;
+            }
+        });
+        layers.layers().addListener((javafx.collections.ListChangeListener<LayerItem>) c -> {
+            if (statusAbout != null && !layers.layers().contains(statusAbout)) {
+                statusAbout = null;
+                status.set("Ready");
+            }
+        });
         editor.setStatus(status::set);
         undo.changesProperty().addListener((o, a, b) -> {
             if (!loading) {
@@ -170,6 +185,17 @@ public final class ProjectViewModel {
 
     public void setStatus(String s) {
         status.set(s);
+    }
+
+    /** A status message about one layer: it is cleared when that layer leaves the project. */
+    public void setStatus(String s, LayerItem about) {
+        settingAbout = true;
+        try {
+            status.set(s);
+            statusAbout = about;
+        } finally {
+            settingAbout = false;
+        }
     }
 
     /** Folder of the project file (relative scenario paths), or null. */
