@@ -3,7 +3,6 @@ package io.siteplanner.ui;
 import io.siteplanner.gis.FieldStatistics;
 import io.siteplanner.gis.SelectMode;
 import io.siteplanner.model.Field;
-import io.siteplanner.model.Plural;
 import java.util.BitSet;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -153,9 +152,19 @@ public final class AttributeTableView extends BorderPane {
             if (f.type().isNumeric()) {
                 col.setStyle("-fx-alignment: CENTER-RIGHT;");
             }
-            col.setPrefWidth(Math.max(70, Math.min(200, f.name().length() * 9 + 24)));
+            col.setPrefWidth(width(f.name() + (unit.isEmpty() ? "" : " (" + unit + ")"), k));
             table.getColumns().add(col);
         }
+    }
+
+    /** A column width for the header and the first 200 values (about 7 px a character), 60 to 260 px. */
+    private double width(String header, int field) {
+        int chars = header.length() + 2;
+        int n = Math.min(200, vm.layer().size());
+        for (int i = 0; i < n; i++) {
+            chars = Math.max(chars, AttributeTableViewModel.text(vm.value(i, field)).length());
+        }
+        return Math.max(60, Math.min(260, chars * 7.5 + 16));
     }
 
     /** Selects the rows of the layer's selected features (one call; scrolls to the first). */
@@ -204,13 +213,13 @@ public final class AttributeTableView extends BorderPane {
             return;
         }
         int r = 0;
-        r = row(r, "Features", Plural.of(s.rows(), "feature"));
+        r = row(r, "Features", String.format(Locale.ROOT, "%,d", s.rows()));
         r = row(r, "Count", String.format(Locale.ROOT, "%,d", s.count()));
         r = row(r, "Empty (null)", String.format(Locale.ROOT, "%,d", s.nulls()));
         java.util.List<Double> nd = vm.noData(s.field());
         if (!nd.isEmpty() || s.noData() > 0) {
-            r = row(r, "No data " + nd.stream().map(FieldStatistics::text).toList(), String.format(Locale.ROOT, "%,d",
-                    s.noData()));
+            r = row(r, "No data (" + String.join(", ", nd.stream().map(d -> d == Math.rint(d) ? Long.toString((long) (double) d)
+                    : Double.toString(d)).toList()) + ")", String.format(Locale.ROOT, "%,d", s.noData()));
         }
         r = row(r, "Distinct values", String.format(Locale.ROOT, "%,d", s.distinct()));
         String u = vm.unit(s.field());

@@ -121,18 +121,22 @@ public final class MainWindow {
     }
 
     /** Opens the Select by Attribute dialog for the layer picked in the tree. */
-    public void selectByAttribute() {
-        SelectDialogs.byAttribute(stage, new SelectByAttributeViewModel(selectable(), tree.selectedLayer(), vm.map(),
-                tasks, vm::setStatus)).show();
+    public javafx.scene.control.Dialog<?> selectByAttribute() {
+        javafx.scene.control.Dialog<?> d = SelectDialogs.byAttribute(stage, new SelectByAttributeViewModel(selectable(),
+                tree.selectedLayer(), vm.map(), tasks, vm::setStatus));
+        d.show();
+        return d;
     }
 
     /** Opens the Select by Location dialog for the layer picked in the tree. */
-    public void selectByLocation() {
-        SelectDialogs.byLocation(stage, new SelectByLocationViewModel(selectable(), tree.selectedLayer(), vm.map(),
-                tasks, vm::setStatus, () -> {
+    public javafx.scene.control.Dialog<?> selectByLocation() {
+        javafx.scene.control.Dialog<?> d = SelectDialogs.byLocation(stage, new SelectByLocationViewModel(selectable(),
+                tree.selectedLayer(), vm.map(), tasks, vm::setStatus, () -> {
                     io.siteplanner.scoring.ScoreResult r = vm.editor().resultProperty().get();
                     return r == null ? null : r.session().analysisCrs();
-                })).show();
+                }));
+        d.show();
+        return d;
     }
 
     private List<LayerItem> selectable() {
@@ -340,7 +344,9 @@ public final class MainWindow {
         Label selected = new Label();
         selected.setId("selection-count");
         selected.textProperty().bind(selectionStatus.textProperty());
+        selected.setMaxWidth(420);
         Label crs = new Label(DemoMap.DISPLAY_CRS);
+        crs.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         crs.setTooltip(new Tooltip("Display CRS: WGS 84 / Pseudo-Mercator. Analysis uses a projected CRS."));
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-task");

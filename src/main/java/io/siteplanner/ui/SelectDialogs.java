@@ -39,9 +39,9 @@ final class SelectDialogs {
         vm.layerProperty().addListener((o, a, b) -> builder.getChildren().setAll(new FilterBuilderView(vm.filter())));
         Label problem = problemLabel(vm.problemProperty());
         GridPane g = grid();
-        g.addRow(0, new Label("Layer"), layer);
-        g.addRow(1, new Label("Mode"), mode);
-        VBox content = new VBox(8, g, new Label("Expression (field, operator, value; or type CQL)"), builder, problem);
+        g.addRow(0, label("Layer"), layer);
+        g.addRow(1, label("Mode"), mode);
+        VBox content = new VBox(8, g, label("Expression (field, operator, value; or type CQL)"), builder, problem);
         content.setPrefWidth(560);
         return dialog(owner, "Select by Attribute", content, vm::apply);
     }
@@ -65,21 +65,22 @@ final class SelectDialogs {
             }
         });
         distance.disableProperty().bind(vm.relationProperty().isNotEqualTo(SelectByLocation.Relation.WITHIN_DISTANCE));
-        Label metres = new Label("m");
+        Label metres = label("m");
         CheckBox only = new CheckBox("Selected features only");
         only.selectedProperty().bindBidirectional(vm.selectedOnlyProperty());
+        only.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ChoiceBox<SelectMode> mode = modeBox(vm.modeProperty());
         Label crs = new Label();
         crs.setWrapText(true);
         crs.setStyle("-fx-text-fill: #555;");
         crs.textProperty().bind(vm.crsTextProperty());
         GridPane g = grid();
-        g.addRow(0, new Label("Select features from"), target);
-        g.addRow(1, new Label("that"), relation, distance, metres);
-        g.addRow(2, new Label("features of"), reference, only);
-        g.addRow(3, new Label("Mode"), mode);
+        g.addRow(0, label("Select features from"), target);
+        g.addRow(1, label("that"), relation, distance, metres);
+        g.addRow(2, label("features of"), reference, only);
+        g.addRow(3, label("Mode"), mode);
         VBox content = new VBox(8, g, crs, problemLabel(vm.problemProperty()));
-        content.setPrefWidth(600);
+        content.setPrefWidth(720);
         return dialog(owner, "Select by Location", content, vm::apply);
     }
 
@@ -95,6 +96,12 @@ final class SelectDialogs {
         l.setWrapText(true);
         l.setStyle("-fx-text-fill: #b00;");
         l.textProperty().bind(Bindings.createStringBinding(p::get, p));
+        return l;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -183,4 +183,52 @@ class AttributeTableUiTest {
         fx(() -> window.project().layers().remove(data));
         waitUntil(() -> window.attributeTables().viewOf(data) == null);
     }
+
+    @Test
+    void selectByLocationDialogSelectsSubstationsNearLinesInTheAnalysisCrs(FxRobot robot) throws Exception {
+        waitForDemo();
+        int before = fx(() -> window.model().layers().size());
+        fx(() -> window.project().layers().addFiles(java.util.List.of(
+                io.siteplanner.TestData.shared("transmission_hifld_partial_ms.geojson"),
+                io.siteplanner.TestData.shared("substations_hifld_partial_ms.geojson"))));
+        waitUntil(() -> window.model().layers().size() == before + 2 && window.tasks().currentProperty().get() == null);
+        LayerItem subs = fx(() -> window.model().byName("substations_hifld_partial_ms"));
+        LayerItem lines = fx(() -> window.model().byName("transmission_hifld_partial_ms"));
+        javafx.scene.control.Dialog<?> d = fx(() -> window.selectByLocation());
+        fx(() -> {
+            robot.lookup("#select-loc-target").queryAs(javafx.scene.control.ChoiceBox.class).setValue(subs);
+            robot.lookup("#select-loc-reference").queryAs(javafx.scene.control.ChoiceBox.class).setValue(lines);
+            return null;
+        });
+        fx(() -> {
+            javafx.scene.Node rel = robot.lookup("#select-loc-distance").query().getParent().getChildrenUnmodifiable()
+                    .stream().filter(n -> n instanceof javafx.scene.control.ChoiceBox<?> && ((javafx.scene.control.ChoiceBox<?>) n)
+                    .getValue() instanceof io.siteplanner.gis.SelectByLocation.Relation).findFirst().orElseThrow();
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<io.siteplanner.gis.SelectByLocation.Relation> cb =
+                    (javafx.scene.control.ChoiceBox<io.siteplanner.gis.SelectByLocation.Relation>) rel;
+            cb.setValue(io.siteplanner.gis.SelectByLocation.Relation.WITHIN_DISTANCE);
+            return null;
+        });
+        robot.doubleClickOn("#select-loc-distance .text-field").write("1500").type(KeyCode.ENTER);
+        robot.clickOn("#select-apply");
+        waitUntil(() -> window.tasks().currentProperty().get() == null && !subs.selectionProperty().get().isEmpty());
+        org.geotools.api.referencing.crs.CoordinateReferenceSystem crs = fx(() -> {
+            io.siteplanner.scoring.ScoreResult r = window.scenario().resultProperty().get();
+            return r.session().analysisCrs();
+        });
+        BitSet want = io.siteplanner.gis.SelectByLocation.select(subs.mapLayer().source(), lines.mapLayer().source(), null,
+                io.siteplanner.gis.SelectByLocation.Relation.WITHIN_DISTANCE, 1500, crs, io.siteplanner.model.Progress.NONE);
+        assertThat(fx(() -> subs.selectionProperty().get())).isEqualTo(want);
+        Label count = robot.lookup("#selection-count").queryAs(Label.class);
+        assertThat(fx(count::getText)).isEqualTo(String.format(java.util.Locale.ROOT,
+                "%,d of 901 features selected in substations_hifld_partial_ms", want.cardinality()));
+        // a picture of the dialog for people to look at (target/, not checked)
+        java.awt.image.BufferedImage img = SwingFXUtils.fromFXImage(fx(() -> d.getDialogPane().snapshot(null, null)), null);
+        javax.imageio.ImageIO.write(img, "png", Paths.get("target", "select-by-location.png").toFile());
+        fx(() -> {
+            d.close();
+            return null;
+        });
+    }
 }
