@@ -330,8 +330,9 @@ public final class ProjectViewModel {
         }
         rememberRecent(l.file());
         LayerItem c = layers.first(Role.CANDIDATES);
-        status.set(String.format(Locale.ROOT, "%s: %d candidate sites%s", l.file().getFileName(),
-                c == null ? 0 : c.mapLayer().source().size(), l.session() == null ? ""
+        status.set(String.format(Locale.ROOT, "%s: %s%s", l.file().getFileName(),
+                io.siteplanner.model.Plural.of(c == null ? 0 : c.mapLayer().source().size(), "candidate site"),
+                l.session() == null ? ""
                         : " scored with \"" + l.session().scenario().name() + "\""));
         if (!l.repairs().isEmpty()) {
             dialogs.showWarning("Some criteria of the project are disabled", "Criteria and exclusions that read a"
