@@ -25,6 +25,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 
 /**
@@ -38,14 +40,23 @@ public final class AttributeTableView extends BorderPane {
     private final AttributeTableViewModel vm;
     private final TableView<Integer> table = new TableView<>();
     private final GridPane statsGrid = new GridPane();
-    private boolean syncing;
+    private static final javafx.css.PseudoClass SELECTED_FEATURE = javafx.css.PseudoClass.getPseudoClass("selected-feature");
+    private final javafx.beans.value.ChangeListener<BitSet> selectionListener = (o, a, b) -> showSelection();
+    private boolean picking;
+    private int anchor = -1;
 
     public AttributeTableView(AttributeTableViewModel vm) {
         this.vm = vm;
         setId("attribute-table");
+        getStylesheets().add("data:text/css;base64," + java.util.Base64.getEncoder().encodeToString((
+                ".table-row-cell:selected-feature { -fx-background-color: #8fd3ff; -fx-text-background-color: black; }"
+                + " .table-row-cell:selected-feature:hover { -fx-background-color: #6cc4ff; }")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         table.setId("attr-table");
         table.setItems(vm.rows());
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // the selection is the layer's BitSet, drawn by the rows themselves: a map selection of 50,000 features
+        // costs a repaint of the visible rows, not 50,000 TableView selection changes
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setPlaceholder(new Label("No features match"));
         buildColumns();
         table.setSortPolicy(t -> {
@@ -57,22 +68,24 @@ public final class AttributeTableView extends BorderPane {
             }
             return true;
         });
-        table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> {
-            if (syncing) {
-                return;
-            }
-            BitSet b = new BitSet();
-            for (int row : table.getSelectionModel().getSelectedIndices()) {
-                if (row >= 0 && row < vm.rows().size()) {
-                    b.set(vm.rows().get(row));
-                }
-            }
-            vm.select(b, SelectMode.NEW);
-        });
-        vm.item().selectionProperty().addListener((o, a, b) -> showSelection());
+        vm.item().selectionProperty().addListener(selectionListener);
         vm.rows().addListener((ListChangeListener<Integer>) c -> showSelection());
         table.setRowFactory(tv -> {
-            javafx.scene.control.TableRow<Integer> row = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.TableRow<Integer> row = new javafx.scene.control.TableRow<>() {
+                @Override
+                protected void updateItem(Integer feature, boolean empty) {
+                    super.updateItem(feature, empty);
+                    pseudoClassStateChanged(SELECTED_FEATURE, !empty && feature != null
+                            && vm.item().selectionProperty().get().get(feature));
+                }
+            };
+            row.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+                if (row.getItem() != null && e.getButton() == MouseButton.PRIMARY) {
+                    pick(row.getIndex(), e.isShiftDown(), e.isShortcutDown());
+                    table.requestFocus();
+                    e.consume();
+                }
+            });
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && row.getItem() != null) {
                     vm.zoomToSelection();
@@ -167,21 +180,54 @@ public final class AttributeTableView extends BorderPane {
         return Math.max(60, Math.min(260, chars * 7.5 + 16));
     }
 
-    /** Selects the rows of the layer's selected features (one call; scrolls to the first). */
-    private void showSelection() {
-        boolean was = syncing;
-        syncing = true;
+    /**
+     * A click on a row: selects its feature; Shift: the rows from the last clicked one; Ctrl/Cmd: adds or
+     * removes the feature (with Shift: adds the range), as in QGIS and file managers.
+     */
+    private void pick(int row, boolean shift, boolean shortcut) {
+        picking = true;
         try {
-            BitSet sel = vm.item().selectionProperty().get();
-            int[] pos = vm.positionsOf(sel);
-            table.getSelectionModel().clearSelection();
+            BitSet b = new BitSet();
+            if (shift && anchor >= 0 && anchor < vm.rows().size()) {
+                for (int r = Math.min(anchor, row); r <= Math.max(anchor, row); r++) {
+                    b.set(vm.rows().get(r));
+                }
+                vm.select(b, shortcut ? SelectMode.ADD : SelectMode.NEW);
+                return;
+            }
+            int f = vm.rows().get(row);
+            b.set(f);
+            if (shortcut) {
+                vm.select(b, vm.item().selectionProperty().get().get(f) ? SelectMode.REMOVE : SelectMode.ADD);
+            } else {
+                vm.select(b, SelectMode.NEW);
+            }
+            anchor = row;
+        } finally {
+            picking = false;
+        }
+    }
+
+    /** Repaints the visible rows; a selection made elsewhere (map, dialogs) scrolls to its first row. */
+    private void showSelection() {
+        table.refresh();
+        if (!picking) {
+            int[] pos = vm.positionsOf(vm.item().selectionProperty().get());
             if (pos.length > 0) {
-                table.getSelectionModel().selectIndices(pos[0], java.util.Arrays.copyOfRange(pos, 1, pos.length));
                 table.scrollTo(Math.max(0, pos[0] - 2));
             }
-        } finally {
-            syncing = was;
         }
+    }
+
+    /** Whether the row at a position shows a selected feature. */
+    public boolean isSelectedRow(int row) {
+        return row >= 0 && row < vm.rows().size() && vm.item().selectionProperty().get().get(vm.rows().get(row));
+    }
+
+    /** Stops following the layer (the window closed). */
+    public void dispose() {
+        vm.item().selectionProperty().removeListener(selectionListener);
+        vm.dispose();
     }
 
     private VBox statsPanel() {

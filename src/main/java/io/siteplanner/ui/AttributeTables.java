@@ -51,7 +51,7 @@ public final class AttributeTables {
         stage.setScene(new Scene(view, 1000, 520));
         stage.setOnHidden(e -> {
             open.remove(item);
-            vm.dispose();
+            view.dispose();
         });
         open.put(item, stage);
         stage.show();
