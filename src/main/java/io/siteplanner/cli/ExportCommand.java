@@ -202,7 +202,8 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SiteTable t = SitesExport.table(result, o);
         if (t.unmatched() > 0) {
-            err.println("warning: " + t.unmatched() + " shortlisted site(s) are not among the scenario's candidates");
+            err.println("warning: " + t.unmatched() + (t.unmatched() == 1 ? " shortlisted site is" : " shortlisted sites are")
+                    + " not among the scenario's candidates");
         }
         if (shortlistOnly && t.size() == 0) {
             err.println("warning: the shortlist is empty; the export has no sites");

@@ -202,7 +202,8 @@ public final class InfoCommand implements Callable<Integer> {
             w.printf("Geometry: none (attribute table)%n");
             w.printf("Feature Count: %s%n", m.get("features"));
         } else if ("raster".equals(m.get("kind"))) {
-            w.printf("Size: %s x %s pixels, %s band(s)%n", m.get("width"), m.get("height"), m.get("bands"));
+            w.printf("Size: %s x %s pixels, %s %s%n", m.get("width"), m.get("height"), m.get("bands"),
+                    io.siteplanner.model.Plural.noun(((Number) m.get("bands")).longValue(), "band", "bands"));
             if (m.get("noData") != null) {
                 w.printf("NoData: %s%n", m.get("noData"));
             }

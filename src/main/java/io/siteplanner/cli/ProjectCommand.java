@@ -96,8 +96,9 @@ public final class ProjectCommand implements Callable<Integer> {
                     err.println("warning: " + l.name() + ": " + w);
                 }
             }
-            err.printf(Locale.ROOT, "wrote %s: %d layers, %d scenarios (%d bytes)%n", out, p.layers().size(),
-                    p.scenarios().size(), Files.size(out));
+            err.printf(Locale.ROOT, "wrote %s: %d %s, %d %s (%d bytes)%n", out, p.layers().size(),
+                    io.siteplanner.model.Plural.noun(p.layers().size(), "layer", "layers"), p.scenarios().size(),
+                    io.siteplanner.model.Plural.noun(p.scenarios().size(), "scenario", "scenarios"), Files.size(out));
             err.flush();
             return ExitCodes.OK;
         }

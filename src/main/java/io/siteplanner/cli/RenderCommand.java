@@ -140,8 +140,9 @@ public final class RenderCommand implements Callable<Integer> {
                     + " cached tiles of lower zooms or the vector basemap shown instead%n", tileLayer.cache().failed());
         }
         PngExport.write(img, vp, out);
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d x %d px, %d sites scored, %d pass)%n", out, size.width,
-                size.height, result.size(), result.passedCount());
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d x %d px, %d %s scored, %d %s)%n", out, size.width,
+                size.height, result.size(), io.siteplanner.model.Plural.noun(result.size(), "site", "sites"), result.passedCount(),
+                io.siteplanner.model.Plural.noun(result.passedCount(), "passes", "pass"));
         return ExitCodes.OK;
     }
 

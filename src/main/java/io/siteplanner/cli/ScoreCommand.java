@@ -114,8 +114,8 @@ public final class ScoreCommand implements Callable<Integer> {
                     ((ConsoleProgress) progress).done();
                 }
             }
-            err.printf(Locale.ROOT, "%d sites scored (%d pass all constraints); wrote %d to %s%n", result.size(),
-                    result.passedCount(), top == null ? result.size() : Math.min(top, result.size()), out);
+            err.printf(Locale.ROOT, "%d %s scored (%d %s all constraints); wrote %d to %s%n", result.size(),
+                    io.siteplanner.model.Plural.noun(result.size(), "site", "sites"), result.passedCount(), io.siteplanner.model.Plural.noun(result.passedCount(), "passes", "pass"), top == null ? result.size() : Math.min(top, result.size()), out);
         } else {
             printTable(w, session, result, top == null ? 20 : top);
         }
@@ -182,7 +182,8 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             w.println(sb.toString().stripTrailing());
         }
-        w.printf(Locale.ROOT, "%d sites, %d pass all constraints; method %s%n", r.size(), r.passedCount(),
+        w.printf(Locale.ROOT, "%d %s, %d %s all constraints; method %s%n", r.size(), io.siteplanner.model.Plural.noun(r.size(), "site", "sites"),
+                r.passedCount(), io.siteplanner.model.Plural.noun(r.passedCount(), "passes", "pass"),
                 r.method().type().json());
     }
 }

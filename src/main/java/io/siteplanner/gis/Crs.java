@@ -291,7 +291,7 @@ public final class Crs {
         }
         VectorLayer.Builder b = layer.toBuilder().crs(target, epsgCodeQuick(target)).features(out);
         if (failed > 0) {
-            b.warn(failed + " geometries could not be reprojected to " + name(target) + " and were dropped");
+            b.warn(failed + (failed == 1 ? " geometry" : " geometries") + " could not be reprojected to " + name(target) + " and were dropped");
         }
         return b.build();
     }

@@ -168,7 +168,8 @@ public final class ScenarioEvaluator {
                     }
                 }
                 if (missing > 0) {
-                    ctx.warn("criterion " + cs.id() + ": " + missing + " of " + n + " sites have no data ("
+                    ctx.warn("criterion " + cs.id() + ": " + missing + " of " + n + (missing == 1 ? " sites has" : " sites have")
+                            + " no data ("
                             + missingRule(cs) + ")");
                 }
             }
@@ -506,7 +507,7 @@ public final class ScenarioEvaluator {
         // the source's warnings are kept; per-part reprojection warnings are replaced by one
         VectorLayer.Builder clean = v.toBuilder().crs(parts[0].crs(), parts[0].epsg()).features(all);
         if (failed > 0) {
-            clean.warn(failed + " geometries could not be reprojected to " + Crs.name(target) + " and were dropped");
+            clean.warn(failed + (failed == 1 ? " geometry" : " geometries") + " could not be reprojected to " + Crs.name(target) + " and were dropped");
         }
         return clean.build();
     }

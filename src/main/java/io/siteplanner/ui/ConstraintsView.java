@@ -53,7 +53,7 @@ public final class ConstraintsView extends VBox {
             failing.setId("constraint-failing-" + idx);
             failing.setStyle("-fx-text-fill: #777; -fx-font-size: 11px;");
             failing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> row.failingProperty()
-                    .get() < 0 ? "" : String.format(Locale.ROOT, "removes %,d sites", row.failingProperty().get()),
+                    .get() < 0 ? "" : "removes " + io.siteplanner.model.Plural.of(row.failingProperty().get(), "site"),
                     row.failingProperty()));
             Node[] edit;
             if (k.isExclusion()) {

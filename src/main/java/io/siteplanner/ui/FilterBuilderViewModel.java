@@ -226,7 +226,7 @@ public final class FilterBuilderViewModel {
             }
             error.set("");
             matching.set(n);
-            summary.set(String.format(Locale.ROOT, "%,d of %,d features match", n, layer.size()));
+            summary.set(String.format(Locale.ROOT, "%,d of %s match", n, io.siteplanner.model.Plural.of(layer.size(), "feature")));
         } catch (ScenarioException e) {
             error.set(e.problem());
             matching.set(-1);

@@ -35,6 +35,7 @@ public final class LayerTreeView extends TreeView<Object> {
     private final CriteriaViewModel criteria;
     private final ScenarioEditorViewModel editor;
     private Consumer<LayerItem> onZoomTo = i -> { };
+    private Consumer<LayerItem> onOpenTable = i -> { };
     private final java.util.Map<LayerItem, javafx.beans.InvalidationListener> legendListeners = new java.util.WeakHashMap<>();
     private final java.util.Set<LayerItem> roleWatched = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
@@ -52,6 +53,11 @@ public final class LayerTreeView extends TreeView<Object> {
 
     public void setOnZoomTo(Consumer<LayerItem> c) {
         onZoomTo = c;
+    }
+
+    /** "Open Attribute Table" in a layer's context menu. */
+    public void setOnOpenTable(Consumer<LayerItem> c) {
+        onOpenTable = c;
     }
 
 
@@ -212,6 +218,9 @@ public final class LayerTreeView extends TreeView<Object> {
         private ContextMenu menu(LayerItem item) {
             MenuItem zoom = new MenuItem("Zoom to Layer");
             zoom.setOnAction(e -> onZoomTo.accept(item));
+            MenuItem table = new MenuItem("Open Attribute Table (F6)");
+            table.setId("open-attribute-table");
+            table.setOnAction(e -> onOpenTable.accept(item));
             MenuItem style = new MenuItem("Style…");
             style.setOnAction(e -> model.editStyle(item));
             MenuItem use = new MenuItem("Use in Scenario…");
@@ -232,7 +241,7 @@ public final class LayerTreeView extends TreeView<Object> {
             down.setOnAction(e -> model.move(item, 1));
             MenuItem remove = new MenuItem("Remove Layer");
             remove.setOnAction(e -> model.remove(item));
-            return new ContextMenu(zoom, style, op, new SeparatorMenuItem(), use, cand, new SeparatorMenuItem(), up,
+            return new ContextMenu(zoom, table, style, op, new SeparatorMenuItem(), use, cand, new SeparatorMenuItem(), up,
                     down, new SeparatorMenuItem(), remove);
         }
     }

@@ -46,6 +46,7 @@ public final class LayersViewModel {
     private final Supplier<Path> baseDir;
     private RemovalListener removal;
     private Consumer<String> status = s -> { };
+    private java.util.function.BiConsumer<String, LayerItem> layerStatus = (s, i) -> status.accept(s);
     private Consumer<Envelope> added = e -> { };
     private int ordinal;
 
@@ -72,6 +73,11 @@ public final class LayersViewModel {
     /** Where "Added ..." messages go (the status bar). */
     public void setStatus(Consumer<String> s) {
         status = s;
+    }
+
+    /** Where messages about one layer go (the status bar clears them when the layer leaves). */
+    public void setLayerStatus(java.util.function.BiConsumer<String, LayerItem> s) {
+        layerStatus = s;
     }
 
     /** Called with the extent (display CRS) of layers added from files, to bring them into view. */
@@ -128,7 +134,8 @@ public final class LayersViewModel {
                 for (String w : l.source().warnings()) {
                     warnings.add(res.files().get(k).getFileName() + ": " + w);
                 }
-                status.accept("Added " + item.getName() + " (" + l.source().size() + " features)");
+                layerStatus.accept("Added " + item.getName() + " (" + io.siteplanner.model.Plural.of(l.source().size(),
+                        "feature") + ")", item);
             }
             if (!items.isEmpty()) {
                 undo.push(UndoManager.of(items.size() == 1 ? "add layer " + items.get(0).getName() : "add layers",

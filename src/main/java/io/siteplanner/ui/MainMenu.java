@@ -31,6 +31,13 @@ final class MainMenu {
 
         void removeSelectedLayer();
 
+        /** Opens the attribute table of the layer picked in the tree (F6). */
+        void openAttributeTable();
+
+        void selectByAttribute();
+
+        void selectByLocation();
+
         void quit();
     }
 
@@ -90,7 +97,10 @@ final class MainMenu {
         redoItem.disableProperty().bind(undo.canRedoProperty().not());
         redoItem.textProperty().bind(Bindings.when(undo.canRedoProperty())
                 .then(Bindings.concat("Redo ", undo.redoNameProperty())).otherwise("Redo"));
-        Menu edit = new Menu("_Edit", null, undoItem, redoItem);
+        MenuItem deselect = item("Deselect Features from All Layers", "Shortcut+Shift+A", () -> vm.map().clearSelections());
+        Menu edit = new Menu("_Edit", null, undoItem, redoItem, new SeparatorMenuItem(),
+                item("Select by Attribute…", "Shortcut+F3", window::selectByAttribute),
+                item("Select by Location…", null, window::selectByLocation), deselect);
 
         Menu view = new Menu("_View", null, item("Zoom In", "Shortcut+Plus", window::zoomIn),
                 item("Zoom Out", "Shortcut+Minus", window::zoomOut),
@@ -98,7 +108,9 @@ final class MainMenu {
                 item("Zoom to Layer", "Shortcut+Shift+L", window::zoomToSelectedLayer),
                 item("Zoom to Selection", "Shortcut+J", () -> vm.map().zoomTo(vm.map().selectionExtent())),
                 new SeparatorMenuItem(), item("Compare Selected Sites", "Shortcut+K", window::compareSelected));
-        Menu layer = new Menu("_Layer", null, item("Add Layer…", null, vm::chooseAndAddLayers),
+        MenuItem table = item("Open Attribute Table", "F6", window::openAttributeTable);
+        table.setId("menu-open-attribute-table");
+        Menu layer = new Menu("_Layer", null, item("Add Layer…", null, vm::chooseAndAddLayers), table,
                 item("Style…", null, window::styleSelectedLayer), item("Remove Layer", "Delete", window::removeSelectedLayer));
         Menu scenario = new Menu("_Scenario", null, item("Add Criterion…", null, () -> vm.criteria().add(null)),
                 item("AHP Weights…", null, () -> vm.editor().ahpWeights()),

@@ -52,6 +52,8 @@ public final class MainWindow {
     private final ScenarioPanel scenarioPanel;
     private final ShortlistPanel shortlistPanel;
     private final Timeline autosave = new Timeline();
+    private final SelectionStatus selectionStatus;
+    private AttributeTables attributeTables;
     private boolean syncingSelection;
 
     public MainWindow(Stage stage) {
@@ -66,6 +68,7 @@ public final class MainWindow {
         this.tree = new LayerTreeView(vm.layers(), vm.criteria(), vm.editor());
         this.scenarioPanel = new ScenarioPanel(vm);
         this.shortlistPanel = new ShortlistPanel(vm.shortlist());
+        this.selectionStatus = new SelectionStatus(vm.layers());
         build();
     }
 
@@ -112,9 +115,41 @@ public final class MainWindow {
         return shortlistPanel;
     }
 
+    /** The open attribute tables (one window per layer). */
+    public AttributeTables attributeTables() {
+        return attributeTables;
+    }
+
+    /** Opens the Select by Attribute dialog for the layer picked in the tree. */
+    public javafx.scene.control.Dialog<?> selectByAttribute() {
+        javafx.scene.control.Dialog<?> d = SelectDialogs.byAttribute(stage, new SelectByAttributeViewModel(selectable(),
+                tree.selectedLayer(), vm.map(), tasks, vm::setStatus));
+        d.show();
+        return d;
+    }
+
+    /** Opens the Select by Location dialog for the layer picked in the tree. */
+    public javafx.scene.control.Dialog<?> selectByLocation() {
+        javafx.scene.control.Dialog<?> d = SelectDialogs.byLocation(stage, new SelectByLocationViewModel(selectable(),
+                tree.selectedLayer(), vm.map(), tasks, vm::setStatus, () -> {
+                    io.siteplanner.scoring.ScoreResult r = vm.editor().resultProperty().get();
+                    return r == null ? null : r.session().analysisCrs();
+                }));
+        d.show();
+        return d;
+    }
+
+    private List<LayerItem> selectable() {
+        return vm.layers().layers().stream().filter(i -> i.role() != io.siteplanner.project.ProjectLayer.Role.BASEMAP)
+                .toList();
+    }
+
     private void build() {
         new MapPane(map, vm, this::showIdentified, tree::selectedLayer);
         tree.setOnZoomTo(i -> map.zoomTo(i.mapLayer().bounds()));
+        attributeTables = new AttributeTables(stage, vm.layers(), vm.map(), tasks);
+        tree.setOnOpenTable(attributeTables::open);
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> selectionStatus.focus(tree.selectedLayer()));
         rightTabs.getTabs().addAll(new Tab("Scenario", scenarioPanel), new Tab("Shortlist", shortlistPanel),
                 new Tab("Identify", identify));
         rightTabs.getTabs().forEach(t -> t.setClosable(false));
@@ -203,6 +238,27 @@ public final class MainWindow {
             }
 
             @Override
+            public void openAttributeTable() {
+                LayerItem i = tree.selectedLayer();
+                if (i == null) {
+                    i = vm.map().candidates();
+                }
+                if (i != null) {
+                    attributeTables.open(i);
+                }
+            }
+
+            @Override
+            public void selectByAttribute() {
+                MainWindow.this.selectByAttribute();
+            }
+
+            @Override
+            public void selectByLocation() {
+                MainWindow.this.selectByLocation();
+            }
+
+            @Override
             public void quit() {
                 vm.whenSafeToDiscard(stage::close);
             }
@@ -286,13 +342,19 @@ public final class MainWindow {
         Label scale = new Label();
         scale.textProperty().bind(map.scaleTextProperty());
         scale.setMinWidth(110);
+        Label selected = new Label();
+        selected.setId("selection-count");
+        selected.textProperty().bind(selectionStatus.textProperty());
+        selected.setMaxWidth(420);
         Label crs = new Label(DemoMap.DISPLAY_CRS);
+        crs.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         crs.setTooltip(new Tooltip("Display CRS: WGS 84 / Pseudo-Mercator. Analysis uses a projected CRS."));
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-task");
         cancel.setOnAction(e -> tasks.cancelCurrent());
         cancel.visibleProperty().bind(tasks.currentProperty().isNotNull());
-        status.getRightItems().addAll(cancel, new Separator(Orientation.VERTICAL), cursor,
+        status.getRightItems().addAll(cancel, new Separator(Orientation.VERTICAL), selected,
+                new Separator(Orientation.VERTICAL), cursor,
                 new Separator(Orientation.VERTICAL), scale, new Separator(Orientation.VERTICAL), crs);
         status.setText("Ready");
         vm.statusProperty().addListener((o, a, b) -> status.setText(b));

@@ -68,7 +68,7 @@ final class MapPane {
         canvas.selectedBoxProperty().addListener((o, a, box) -> {
             String s = map.selectInBox(box, fallback.get());
             if (s != null) {
-                vm.setStatus(s);
+                vm.setStatus(s, map.candidates() != null ? map.candidates() : fallback.get());
             }
         });
         hover.setShowDelay(javafx.util.Duration.millis(300));

@@ -103,6 +103,27 @@ public final class MapViewModel {
         return selectedSites;
     }
 
+    /**
+     * Sets a layer's selection: the candidate layer's through {@link #selectedSitesProperty} (so the site
+     * table follows), any other layer's directly.
+     */
+    public void setSelection(LayerItem item, BitSet features) {
+        if (item == candidates()) {
+            selectedSites.set((BitSet) features.clone());
+        } else {
+            item.selectionProperty().set((BitSet) features.clone());
+        }
+    }
+
+    /** Clears the selection of every layer. */
+    public void clearSelections() {
+        for (LayerItem i : layers.layers()) {
+            if (!i.selectionProperty().get().isEmpty()) {
+                setSelection(i, new BitSet());
+            }
+        }
+    }
+
     /** The candidate layer, or null. */
     public LayerItem candidates() {
         return layers.first(Role.CANDIDATES);
@@ -226,7 +247,7 @@ public final class MapViewModel {
     /**
      * Selects the features inside a box (display CRS) of the candidate layer, else of {@code fallback}.
      *
-     * @return a status line ("12 feature(s) selected in parcels"), or null when nothing could be selected
+     * @return a status line ("12 features selected in parcels", "1 feature ..."), or null when nothing could be selected
      */
     public String selectInBox(Envelope box, LayerItem fallback) {
         LayerItem target = candidates() != null ? candidates() : fallback;
@@ -242,6 +263,6 @@ public final class MapViewModel {
         } else {
             target.selectionProperty().set(bs);
         }
-        return bs.cardinality() + " feature(s) selected in " + target.getName();
+        return io.siteplanner.model.Plural.of(bs.cardinality(), "feature") + " selected in " + target.getName();
     }
 }

@@ -70,6 +70,8 @@ public final class ProjectViewModel {
     private final StringBinding title;
     private Project project;
     private boolean loading;
+    private LayerItem statusAbout;
+    private boolean settingAbout;
     /** Bumped when another project is shown: late results of the previous one are ignored. */
     private long generation;
 
@@ -86,6 +88,19 @@ public final class ProjectViewModel {
         this.shortlist = new ShortlistViewModel(undo, editor.resultProperty());
         this.robustness = new RobustnessViewModel(editor, tasks, dialogs, layers::source);
         layers.setStatus(status::set);
+        layers.setLayerStatus(this::setStatus);
+        // a message about a layer goes when the layer does (removed, undone, another project)
+        status.addListener((o, a, b) -> {
+            if (!settingAbout) {
+                statusAbout = null;
+            }
+        });
+        layers.layers().addListener((javafx.collections.ListChangeListener<LayerItem>) c -> {
+            if (statusAbout != null && !layers.layers().contains(statusAbout)) {
+                statusAbout = null;
+                status.set("Ready");
+            }
+        });
         editor.setStatus(status::set);
         undo.changesProperty().addListener((o, a, b) -> {
             if (!loading) {
@@ -177,6 +192,17 @@ public final class ProjectViewModel {
 
     public void setStatus(String s) {
         status.set(s);
+    }
+
+    /** A status message about one layer: it is cleared when that layer leaves the project. */
+    public void setStatus(String s, LayerItem about) {
+        settingAbout = true;
+        try {
+            status.set(s);
+            statusAbout = about;
+        } finally {
+            settingAbout = false;
+        }
     }
 
     /** Folder of the project file (relative scenario paths), or null. */
@@ -321,8 +347,9 @@ public final class ProjectViewModel {
         }
         rememberRecent(l.file());
         LayerItem c = layers.first(Role.CANDIDATES);
-        status.set(String.format(Locale.ROOT, "%s: %d candidate sites%s", l.file().getFileName(),
-                c == null ? 0 : c.mapLayer().source().size(), l.session() == null ? ""
+        status.set(String.format(Locale.ROOT, "%s: %s%s", l.file().getFileName(),
+                io.siteplanner.model.Plural.of(c == null ? 0 : c.mapLayer().source().size(), "candidate site"),
+                l.session() == null ? ""
                         : " scored with \"" + l.session().scenario().name() + "\""));
         if (!l.repairs().isEmpty()) {
             dialogs.showWarning("Some criteria of the project are disabled", "Criteria and exclusions that read a"

@@ -529,8 +529,8 @@ public final class ScenarioEditorViewModel {
             }
             sync(scenario.get());
             publish(out);
-            status.accept(String.format(java.util.Locale.ROOT, "%s: %,d sites, %,d pass all constraints",
-                    title.replace("Evaluating", "Evaluated"), out.result().size(), out.result().passedCount()));
+            status.accept(title.replace("Evaluating", "Evaluated") + ": " + io.siteplanner.model.Plural.of(out.result().size(), "site") + ", "
+                    + io.siteplanner.model.Plural.of(out.result().passedCount(), "passes", "pass") + " all constraints");
             if (pending || gen != generation) {
                 pending = false;
                 apply(scenario.get());

@@ -159,8 +159,8 @@ public final class ScenarioPanel extends ScrollPane {
             return problem;
         }
         ScoreResult r = result.get();
-        return r == null ? "" : String.format(Locale.ROOT, "%,d sites scored, %,d pass all constraints.", r.size(),
-                r.passedCount());
+        return r == null ? "" : String.format(Locale.ROOT, "%s scored, %s all constraints.", io.siteplanner.model.Plural.of(r.size(), "site"),
+                io.siteplanner.model.Plural.of(r.passedCount(), "passes", "pass"));
     }
 
     private static GridPane grid() {

@@ -326,7 +326,8 @@ public final class SiteTable extends BorderPane {
         } finally {
             syncing = false;
         }
-        summary.setText(String.format(Locale.ROOT, "%,d sites, %,d pass all constraints", result.size(), result.passedCount()));
+        summary.setText(io.siteplanner.model.Plural.of(result.size(), "site") + ", " + io.siteplanner.model.Plural.of(result.passedCount(), "passes", "pass")
+                + " all constraints");
     }
 
     /** Site indices selected in the table. */

@@ -92,9 +92,9 @@ public final class TransformEditorView {
             draw();
         });
         dir.setVisible(vm.transformProperty().get().direction() != null);
-        Label info = new Label(String.format(Locale.ROOT, "%,d sites: %,d without a value. Bars: sites per value"
-                + " (dark: pass the constraints, red: fail). Line: the score. Drag the handles.", vm.siteCount(),
-                vm.missingCount()));
+        Label info = new Label(String.format(Locale.ROOT, "%s: %,d without a value. Bars: sites per value"
+                + " (dark: pass the constraints, red: fail). Line: the score. Drag the handles.",
+                io.siteplanner.model.Plural.of(vm.siteCount(), "site"), vm.missingCount()));
         info.setWrapText(true);
         info.setMaxWidth(W);
         canvas.setOnMousePressed(e -> dragging = nearest(e.getX(), e.getY()));
