@@ -64,7 +64,47 @@ public final class Units {
             case "USD": return money(v);
             case "USD/yr": return money(v) + "/yr";
             case "MW": return String.format(Locale.ROOT, "%,.0f MW", v);
-            default: return number(v) + (u.isEmpty() ? "" : " " + u);
+            default:
+                if (u.startsWith("$/") || u.startsWith("USD/")) { // a price per unit: "$62.30/MWh"
+                    return (v < 0 ? "-$" : "$") + number(Math.abs(v)) + u.substring(u.indexOf('/'));
+                }
+                return number(v) + (u.isEmpty() ? "" : " " + u);
+        }
+    }
+
+    /**
+     * The unit an attribute's name states by the usual naming conventions, e.g. {@code price_usd_mwh}
+     * "$/MWh", {@code land_usd_acre} "$/acre", {@code avail_mw} "MW", {@code kv} "kV", {@code dist_km}
+     * "km", {@code area_acres} "acres"; "" when the name says nothing (never a guess from the values).
+     */
+    public static String ofField(String field) {
+        if (field == null) {
+            return "";
+        }
+        String f = field.toLowerCase(Locale.ROOT).replace('-', '_');
+        String[][] rules = {{"usd_per_mwh", "$/MWh"}, {"usd_mwh", "$/MWh"}, {"dollars_mwh", "$/MWh"},
+            {"cents_kwh", "cents/kWh"}, {"cents_per_kwh", "cents/kWh"}, {"usd_kwh", "$/kWh"},
+            {"usd_per_acre", "$/acre"}, {"usd_acre", "$/acre"}, {"per_acre", "$/acre"}, {"usd_ac", "$/acre"},
+            {"usd_yr", "USD/yr"}, {"usd_year", "USD/yr"}};
+        for (String[] r : rules) {
+            if (f.endsWith(r[0]) || f.contains(r[0] + "_")) {
+                return r[1];
+            }
+        }
+        String last = f.substring(f.lastIndexOf('_') + 1);
+        switch (last) {
+            case "mw": return "MW";
+            case "mwh": return "MWh";
+            case "kv": return "kV";
+            case "km": return "km";
+            case "m": return "m";
+            case "mi": case "miles": return "mi";
+            case "acres": case "ac": return "acres";
+            case "usd": return "USD";
+            case "pct": case "percent": return "%";
+            case "months": return "months";
+            case "years": case "yrs": return "years";
+            default: return "";
         }
     }
 
