@@ -35,15 +35,20 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * <ol>
  * <li>title page: scenario name and description, campus inputs with units (IT load, PUE, grid demand,
  * utilization, minimum acres, horizon, discount rate), method, constraints and the normalised weights;</li>
- * <li>overview map of the candidates' extent (rendered at 1600 x 1000 px) with the score legend;</li>
- * <li>the ranked table of the top N sites (or of the shortlisted ones), {@value #ROWS_PER_PAGE} rows a page;</li>
+ * <li>overview map of the report's sites (the table's rows and the site pages) with a margin, at least 20 km
+ * across; when those sites lie in 2 or 3 areas more than 150 km apart, one panel per area side by side;
+ * each with the score legend (first panel), scale bar, north arrow, attribution and a locator inset (the
+ * region's states with the map's extent in red), and the extents in degrees under the maps;</li>
+ * <li>the ranked table of the top N sites (or of the shortlisted ones), {@value #ROWS_PER_PAGE} rows a page,
+ * every value with its unit ({@link ValueUnits});</li>
  * <li>one page per shortlisted site in rank order, or per top-5 site when there is no shortlist: a
- * close-up map, raw values with units, a score breakdown bar chart (one bar per criterion = its
- * contribution), the dollar figures of interconnectionCost / energyCost / tco criteria, pass/fail reasons,
- * status and note.</li>
+ * close-up map with longitude/latitude ticks, a locator inset, the centroid's coordinates (WGS 84), the
+ * county ({@link SiteLocation}) and the printed scale; raw values with units, a score breakdown bar chart
+ * (one bar per criterion = its contribution), the dollar figures of interconnectionCost / energyCost / tco
+ * criteria, pass/fail reasons, status and note.</li>
  * </ol>
  * Without a map ({@code map == null}) the map page and the site maps are left out. All text goes through
- * {@link PdfText#safe}, so characters outside WinAnsi never make PDFBox throw.
+ * {@link PdfText#safe}, so characters the embedded font lacks never make PDFBox throw.
  */
 public final class PdfReport {
     /** Rows of the ranked table per page. */
@@ -474,7 +479,7 @@ public final class PdfReport {
                         + (loc.county() == null ? "" : "  |  " + loc.county()));
                 text(cs, regular, 8, M, cy - 10, "Scale about 1:" + scale(vp, mw) + " as printed; map "
                         + Units.format(vp.width() * io.siteplanner.render.WebMercator.groundResolution(vp.resolution(),
-                                vp.centerY()), "m", du) + " across. Inset: location (red ring).");
+                                vp.centerY()), "m", du) + " across. Inset: location (red mark).");
             } else {
                 stroke(cs, Colors.rgb(0xbbbbbb), mx, top - mh, mw, mh);
                 text(cs, regular, 9, mx + 10, top - mh / 2, "(no map)");
