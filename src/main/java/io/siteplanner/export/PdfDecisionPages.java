@@ -24,12 +24,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The decision and audit pages appended to the PDF report ({@link PdfReport.Appendix}), in the report's
- * layout (US Letter landscape, Helvetica, footer with the scenario name and page number):
+ * layout (US Letter landscape, embedded Liberation Sans, footer with the scenario name and page number):
  * <ol>
  * <li><b>Decision</b>: per shortlisted site (or top site) its rank and score, P(rank 1), P(top k), median
  * and 5-95 % rank, time to power P50/P90, and the smallest single weight change and value change that would
@@ -46,10 +44,12 @@ public final class PdfDecisionPages implements PdfReport.Appendix {
     private static final float M = PdfReport.M;
 
     private final DecisionReport report;
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private final PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+    private PdfFonts fonts;
+    private PDFont regular;
+    private PDFont bold;
+    private PDFont mono;
     private PDDocument doc;
+    private Units.DistanceUnit du = Units.DistanceUnit.KM;
     private PDPageContentStream cs;
     private float y;
     private String heading;
@@ -62,6 +62,7 @@ public final class PdfDecisionPages implements PdfReport.Appendix {
     public static void export(ScoreResult result, MapContent map, SitesExport.Options o, DecisionReport report, Path out,
             Progress progress) throws IOException {
         PdfDecisionPages pages = new PdfDecisionPages(report);
+        pages.du = o.distanceUnit();
         AtomicWrite.write(out, tmp -> PdfReport.write(result, map, o.shortlist(), o.shortlistOnly(), o.top(),
                 o.distanceUnit(), o.title(), tmp, progress == null ? Progress.NONE : progress, pages));
     }
@@ -69,6 +70,10 @@ public final class PdfDecisionPages implements PdfReport.Appendix {
     @Override
     public void addPages(PDDocument d, Progress progress) throws IOException {
         this.doc = d;
+        this.fonts = PdfFonts.load(d);
+        this.regular = fonts.regular;
+        this.bold = fonts.bold;
+        this.mono = fonts.regular; // hashes: the one embedded face
         try {
             decision();
             audit();
@@ -99,7 +104,7 @@ public final class PdfDecisionPages implements PdfReport.Appendix {
         }
         y -= 4;
         int k = rob == null ? 0 : rob.k();
-        String[] head = {"Site", "Rank", "Score", "P(rank 1)", "P(top " + k + ")", "Median", "5-95% ranks",
+        String[] head = {"Site", "Rank", "Score (0-1)", "P(rank 1)", "P(top " + k + ")", "Median rank", "5-95% ranks",
             "Power P50", "P90", "What alone would put it ahead of the leader"};
         float[] widths = {62, 30, 38, 46, 46, 40, 56, 48, 40, W - 2 * M - 406};
         List<String[]> rows = new ArrayList<>();
@@ -107,7 +112,8 @@ public final class PdfDecisionPages implements PdfReport.Appendix {
             RobustnessResult.SiteStats st = row.stats();
             String change = row.site() == r.siteAt(0) ? "leads the ranking"
                     : join(row.weightChange() == null ? "no single weight change" : row.weightChange(),
-                            row.valueChange() == null ? "no single value change" : row.valueChange());
+                            row.valueChange() == null ? "no single value change"
+                                    : ValueUnits.withUnits(s, row.valueChange(), du));
             rows.add(new String[] {String.valueOf(s.id(row.site())), Integer.toString(r.rank(row.site())),
                 String.format(Locale.ROOT, "%.3f", r.score(row.site())),
                 rob == null ? "-" : st == null ? "0" : pct(rob.pRank1(st)),
@@ -158,7 +164,7 @@ public final class PdfDecisionPages implements PdfReport.Appendix {
             }
             for (WhatWouldChange.ValueChange c : ru.values()) {
                 if (c.value() != null) {
-                    lines.add("value: " + c.text());
+                    lines.add("value: " + ValueUnits.withUnits(r.session(), c.text(), du));
                 }
             }
             if (lines.isEmpty()) {
@@ -195,7 +201,7 @@ public final class PdfDecisionPages implements PdfReport.Appendix {
             Criterion cr = s.criteria().get(c);
             rows.add(new String[] {cr.displayName(), cr.id(), cr.describe(),
                 cr.layers().isEmpty() ? s.scenario().candidates() : String.join(", ", cr.layers()),
-                transform(snap.transform(c), snap.stats(c), s.column(c).unit()),
+                transform(snap.transform(c), snap.stats(c), ValueUnits.unit(s, c)),
                 String.format(Locale.ROOT, "%.3f", w[c]), cr.common().missing().json()});
         }
         table(new String[] {"Criterion (why)", "Id", "Measures", "Layers", "Transform", "Weight", "Missing"},
@@ -233,31 +239,41 @@ public final class PdfDecisionPages implements PdfReport.Appendix {
 
     // ------------------------------------------------------------------ text helpers
 
-    /** A transform in words with the data range it uses. */
+    /**
+     * A transform in words with the data range it uses; raw values (ranges, breaks, points, midpoints)
+     * carry the criterion's unit, scores are from 0 to 1.
+     */
     static String transform(TransformSpec t, double[] stats, String unit) {
         String dir = t.direction() == null ? "" : " " + t.direction().json();
+        String u = unit == null || unit.isEmpty() ? "" : " " + unit;
         switch (t.type()) {
             case LINEAR:
             case LOG:
                 double lo = t.min() != null ? t.min() : stats[0];
                 double hi = t.max() != null ? t.max() : stats[1];
-                return t.type().json() + dir + " over " + num(lo) + " .. " + num(hi)
-                        + (unit == null || unit.isEmpty() ? "" : " " + unit)
+                return t.type().json() + dir + " over " + num(lo) + " .. " + num(hi) + u
                         + (t.min() == null || t.max() == null ? " (data range)" : "");
             case THRESHOLD:
-                return "threshold" + dir + " at " + num(t.value());
+                return "threshold" + dir + " at " + num(t.value()) + u;
             case STEPS:
-                return "steps at " + t.breaks() + " scoring " + t.values();
+                StringBuilder st = new StringBuilder("steps at");
+                for (Double b : t.breaks()) {
+                    st.append(' ').append(num(b)).append(u).append(',');
+                }
+                if (st.charAt(st.length() - 1) == ',') {
+                    st.setLength(st.length() - 1);
+                }
+                return st + " scoring " + t.values() + " (0-1)";
             case PIECEWISE:
-                StringBuilder sb = new StringBuilder("piecewise through");
+                StringBuilder sb = new StringBuilder("piecewise through (value, score 0-1)");
                 for (double[] p : t.points()) {
-                    sb.append(" (").append(num(p[0])).append(", ").append(num(p[1])).append(')');
+                    sb.append(" (").append(num(p[0])).append(u).append(", ").append(num(p[1])).append(')');
                 }
                 return sb.toString();
             case SIGMOID:
-                return "sigmoid" + dir + ", midpoint " + num(t.midpoint()) + ", spread " + num(t.spread());
+                return "sigmoid" + dir + ", midpoint " + num(t.midpoint()) + u + ", spread " + num(t.spread()) + u;
             case GAUSSIAN:
-                return "gaussian around " + num(t.ideal()) + ", spread " + num(t.spread());
+                return "gaussian around " + num(t.ideal()) + u + ", spread " + num(t.spread()) + u;
             case CATEGORIES:
                 return "categories " + t.scores() + (t.otherwise() == null ? "" : ", other " + num(t.otherwise()));
             default:
@@ -408,11 +424,6 @@ public final class PdfDecisionPages implements PdfReport.Appendix {
     }
 
     private void text(PDFont font, float size, float x, float yy, String s) throws IOException {
-        cs.beginText();
-        cs.setFont(font, size);
-        cs.setNonStrokingColor(Color.BLACK);
-        cs.newLineAtOffset(x, yy);
-        cs.showText(PdfText.safe(font, s));
-        cs.endText();
+        fonts.text(cs, font, size, x, yy, s);
     }
 }

@@ -27,25 +27,28 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * The PDF site report (Apache PDFBox 3, US Letter landscape, standard 14 Helvetica fonts):
+ * The PDF site report (Apache PDFBox 3, US Letter landscape, embedded Liberation Sans: {@link PdfFonts}):
  * <ol>
  * <li>title page: scenario name and description, campus inputs with units (IT load, PUE, grid demand,
  * utilization, minimum acres, horizon, discount rate), method, constraints and the normalised weights;</li>
- * <li>overview map of the candidates' extent (rendered at 1600 x 1000 px) with the score legend;</li>
- * <li>the ranked table of the top N sites (or of the shortlisted ones), {@value #ROWS_PER_PAGE} rows a page;</li>
+ * <li>overview map of the report's sites (the table's rows and the site pages) with a margin, at least 20 km
+ * across; when those sites lie in 2 or 3 areas more than 150 km apart, one panel per area side by side;
+ * each with the score legend (first panel), scale bar, north arrow, attribution and a locator inset (the
+ * region's states with the map's extent in red), and the extents in degrees under the maps;</li>
+ * <li>the ranked table of the top N sites (or of the shortlisted ones), {@value #ROWS_PER_PAGE} rows a page,
+ * every value with its unit ({@link ValueUnits});</li>
  * <li>one page per shortlisted site in rank order, or per top-5 site when there is no shortlist: a
- * close-up map, raw values with units, a score breakdown bar chart (one bar per criterion = its
- * contribution), the dollar figures of interconnectionCost / energyCost / tco criteria, pass/fail reasons,
- * status and note.</li>
+ * close-up map with longitude/latitude ticks, a locator inset, the centroid's coordinates (WGS 84), the
+ * county ({@link SiteLocation}) and the printed scale; raw values with units, a score breakdown bar chart
+ * (one bar per criterion = its contribution), the dollar figures of interconnectionCost / energyCost / tco
+ * criteria, pass/fail reasons, status and note.</li>
  * </ol>
  * Without a map ({@code map == null}) the map page and the site maps are left out. All text goes through
- * {@link PdfText#safe}, so characters outside WinAnsi never make PDFBox throw.
+ * {@link PdfText#safe}, so characters the embedded font lacks never make PDFBox throw.
  */
 public final class PdfReport {
     /** Rows of the ranked table per page. */
@@ -57,15 +60,19 @@ public final class PdfReport {
     static final float M = 36;
 
     private final PDDocument doc;
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final PdfFonts fonts;
+    private final PDFont regular;
+    private final PDFont bold;
     private final ScoreResult r;
     private final ScoringSession s;
     private final Units.DistanceUnit du;
     private int pageNo;
 
-    private PdfReport(PDDocument doc, ScoreResult r, Units.DistanceUnit du) {
+    private PdfReport(PDDocument doc, ScoreResult r, Units.DistanceUnit du) throws IOException {
         this.doc = doc;
+        this.fonts = PdfFonts.load(doc);
+        this.regular = fonts.regular;
+        this.bold = fonts.bold;
         this.r = r;
         this.s = r.session();
         this.du = du;
@@ -107,13 +114,13 @@ public final class PdfReport {
             info.setCreator("SitePlanner");
             rep.titlePage(title, shortlist);
             progress.update(0.05, "PDF: map");
+            SiteTable t = SiteTable.export(r, shortlist, shortlistOnly, top <= 0 ? 25 : top);
+            List<Integer> detail = detailSites(r, shortlist);
             if (map != null) {
-                rep.overviewPage(map);
+                rep.overviewPage(map, mapSites(t, detail), shortlistOnly || shortlist != null && shortlist.size() > 0);
             }
             progress.checkCancelled();
-            SiteTable t = SiteTable.export(r, shortlist, shortlistOnly, top <= 0 ? 25 : top);
             rep.tablePages(t, shortlistOnly);
-            List<Integer> detail = detailSites(r, shortlist);
             for (int k = 0; k < detail.size(); k++) {
                 progress.checkCancelled();
                 progress.update(0.3 + 0.6 * k / detail.size(), "PDF: site pages");
@@ -127,6 +134,19 @@ public final class PdfReport {
             doc.save(file.toFile());
         }
     }
+
+    /** The sites the overview map is zoomed to: the rows of the table and the sites with a page. */
+    static List<Integer> mapSites(SiteTable t, List<Integer> detail) {
+        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < t.size(); i++) {
+            out.add(t.site(i));
+        }
+        out.addAll(detail);
+        return new ArrayList<>(out);
+    }
+
+    static final int OVERVIEW_W = 1600;
+    static final int OVERVIEW_H = 1000;
 
     private static Scenario s(ScoreResult r) {
         return r.session().scenario();
@@ -196,7 +216,7 @@ public final class PdfReport {
             Campus c = sc.campus();
             String[][] campus = {
                 {"IT load", Units.format(c.itLoadMw(), "MW", du)},
-                {"PUE", Units.number(c.pue())},
+                {"PUE", Units.number(c.pue()) + " (facility / IT power)"},
                 {"Grid demand (IT x PUE)", Units.format(c.demandMw(), "MW", du)},
                 {"Utilization", Units.format(c.utilization(), "fraction", du)},
                 {"Annual energy", String.format(Locale.ROOT, "%,.0f MWh", c.annualMwh())},
@@ -223,7 +243,7 @@ public final class PdfReport {
                 y -= 13;
             }
             for (ConstraintSpec k : sc.constraints()) {
-                text(cs, regular, 9.5f, M, y, PdfText.fit(regular, 9.5f, constraint(k), 300));
+                text(cs, regular, 9.5f, M, y, PdfText.fit(regular, 9.5f, constraint(k), 320));
                 y -= 13;
             }
             // weights
@@ -251,32 +271,107 @@ public final class PdfReport {
         }
     }
 
-    private void overviewPage(MapContent map) throws IOException {
-        BufferedImage img = MapImages.render(r, map, null, 1600, 1000);
-        try (PDPageContentStream cs = newPage("Overview map")) {
-            float iw = W - 2 * M;
-            float ih = iw * 1000f / 1600f;
+    /** Sites further apart than this (m, display units) go to separate panels of the overview page. */
+    static final double CLUSTER_GAP = 150_000;
+    /** At most this many panels; more groups are drawn as one map. */
+    static final int MAX_PANELS = 3;
+
+    /**
+     * The panels of the overview page: one map of all the report's sites, or, when they lie in 2 or 3
+     * groups more than {@value #CLUSTER_GAP} m apart, one map per group (side by side) so that no site is
+     * a speck on a map of several states.
+     */
+    static List<List<Integer>> panels(MapContent map, List<Integer> sites) {
+        List<List<Integer>> groups = MapImages.clusters(map, sites, CLUSTER_GAP);
+        return groups.size() >= 2 && groups.size() <= MAX_PANELS ? groups : List.of(sites);
+    }
+
+    /** Pixel size of panel k of n (2.2 px per point of the page). */
+    static int[] panelPixels(int n) {
+        if (n == 1) {
+            return new int[] {OVERVIEW_W, OVERVIEW_H};
+        }
+        float pw = (W - 2 * M - (n - 1) * 10) / n;
+        return new int[] {Math.round(pw * 2.2f), Math.round(PANEL_H * 2.2f)};
+    }
+
+    static final float PANEL_H = 470;
+
+    /** The overview panels' viewports for a report with these options (what {@link #write} draws). */
+    public static List<io.siteplanner.render.Viewport> overviewViewports(ScoreResult r, MapContent map,
+            Shortlist shortlist, boolean shortlistOnly, int top) {
+        SiteTable t = SiteTable.export(r, shortlist, shortlistOnly, top <= 0 ? 25 : top);
+        List<List<Integer>> ps = panels(map, mapSites(t, detailSites(r, shortlist)));
+        List<io.siteplanner.render.Viewport> out = new ArrayList<>();
+        int[] px = panelPixels(ps.size());
+        for (List<Integer> p : ps) {
+            out.add(MapImages.overviewViewport(map, p, px[0], px[1]));
+        }
+        return out;
+    }
+
+    private void overviewPage(MapContent map, List<Integer> sites, boolean shortlisted) throws IOException {
+        List<List<Integer>> ps = panels(map, sites);
+        int n = ps.size();
+        int[] px = panelPixels(n);
+        try (PDPageContentStream cs = newPage("Overview map: the " + (shortlisted ? "shortlisted and " : "")
+                + "top-ranked sites" + (n > 1 ? ", in " + n + " areas" : ""))) {
+            float iw = n == 1 ? W - 2 * M : (W - 2 * M - (n - 1) * 10) / n;
+            float ih = iw * px[1] / px[0];
             float y0 = H - M - 26 - ih;
-            image(cs, img, M, y0, iw, ih);
-            stroke(cs, Colors.rgb(0x888888), M, y0, iw, ih);
-            float y = y0 - 16;
-            text(cs, regular, 8.5f, M, y, "Candidate sites by score:");
-            float x = M + 110;
+            List<String> extents = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                io.siteplanner.render.Viewport vp = MapImages.overviewViewport(map, ps.get(k), px[0], px[1]);
+                BufferedImage img = MapImages.overview(r, map, ps.get(k), px[0], px[1], k == 0);
+                float x = M + k * (iw + 10);
+                image(cs, img, x, y0, iw, ih);
+                stroke(cs, Colors.rgb(0x888888), x, y0, iw, ih);
+                extents.add((n > 1 ? "area " + (k + 1) + " (" + ps.get(k).size() + " sites): " : "") + extentText(vp));
+            }
+            float y = y0 - 13;
+            text(cs, regular, 8.5f, M, y, "Candidate sites by score (0-1):");
+            float x = M + 128;
             for (int k = 0; k < 50; k++) {
                 fill(cs, Colors.ramp(Colors.SCORE, k / 49.0), x + k * 2.4f, y - 2, 2.5f, 9);
             }
-            text(cs, regular, 8, x - 2 - PdfText.width(regular, 8, "low"), y, "low");
-            text(cs, regular, 8, x + 124, y, "high");
-            fill(cs, Colors.rgb(0x9e9e9e), x + 160, y - 2, 12, 9);
-            text(cs, regular, 8.5f, x + 176, y, "fails a constraint");
-            text(cs, regular, 8.5f, x + 270, y, r.size() + " sites, " + r.passedCount() + " pass all constraints");
+            text(cs, regular, 8, x - 2 - PdfText.width(regular, 8, "0"), y, "0");
+            text(cs, regular, 8, x + 124, y, "1");
+            fill(cs, Colors.rgb(0x9e9e9e), x + 140, y - 2, 12, 9);
+            text(cs, regular, 8.5f, x + 156, y, "fails a constraint");
+            text(cs, regular, 8.5f, x + 240, y, r.size() + " sites, " + r.passedCount() + " pass all constraints; "
+                    + sites.size() + " in this report");
+            y -= 12;
+            for (String line : PdfText.wrap(regular, 8, "Map extent" + (n > 1 ? "s" : "") + " " + String.join("; ",
+                    extents) + " (the sites of this report with a margin). Insets: where each map lies in the region"
+                    + " (red frame). Web Mercator; scale bars in km and mi.", W - 2 * M)) {
+                text(cs, regular, 8, M, y, line);
+                y -= 10;
+            }
         }
+    }
+
+    /** "90.95°W to 88.20°W, 32.10°N to 33.30°N" for a viewport in EPSG:3857. */
+    static String extentText(io.siteplanner.render.Viewport vp) {
+        org.locationtech.jts.geom.Envelope e = vp.envelope();
+        return lonText(io.siteplanner.render.WebMercator.lon(e.getMinX()), 2) + " to "
+                + lonText(io.siteplanner.render.WebMercator.lon(e.getMaxX()), 2) + ", "
+                + latText(io.siteplanner.render.WebMercator.lat(e.getMinY()), 2) + " to "
+                + latText(io.siteplanner.render.WebMercator.lat(e.getMaxY()), 2);
+    }
+
+    static String lonText(double lon, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f°%s", Math.abs(lon), lon >= 0 ? "E" : "W");
+    }
+
+    static String latText(double lat, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f°%s", Math.abs(lat), lat >= 0 ? "N" : "S");
     }
 
     private void tablePages(SiteTable t, boolean shortlistOnly) throws IOException {
         List<Criterion> crit = s.criteria();
         int m = crit.size();
-        List<String> head = new ArrayList<>(List.of("Rank", s.idField() == null ? "Site" : s.idField(), "Score", "Pass"));
+        List<String> head = new ArrayList<>(List.of("Rank", s.idField() == null ? "Site" : s.idField(), "Score (0-1)",
+                "Pass"));
         for (Criterion c : crit) {
             head.add(c.id());
         }
@@ -292,7 +387,7 @@ public final class PdfReport {
             row.add(String.format(Locale.ROOT, "%.3f", r.score(site)));
             row.add(r.passed(site) ? "yes" : "no");
             for (int c = 0; c < m; c++) {
-                row.add(r.format(c, site, du));
+                row.add(ValueUnits.format(r, c, site, du));
             }
             if (t.hasNotes()) {
                 ShortlistEntry e = t.entry(site);
@@ -346,8 +441,9 @@ public final class PdfReport {
                     y -= 14;
                 }
                 if (pg == pages - 1) {
-                    text(cs, regular, 7.5f, M, y - 6, "Raw values with units; distances in "
-                            + Units.label("m", du) + ". Score in [0, 1]; failed sites rank after passing ones.");
+                    text(cs, regular, 7.5f, M, y - 6, "Raw values with their units (ac = acres; distances in "
+                            + Units.label("m", du) + "; $ in US dollars, M = million, B = billion). Score from 0"
+                            + " (worst) to 1 (best); failed sites rank after passing ones.");
                 }
             }
         }
@@ -357,41 +453,55 @@ public final class PdfReport {
         ScoreResult.Explanation ex = r.explain(site);
         List<Criterion> crit = s.criteria();
         String id = String.valueOf(ex.id());
+        SiteLocation loc = SiteLocation.of(s, map, site);
         try (PDPageContentStream cs = newPage(null)) {
             float y = H - M - 10;
             text(cs, bold, 18, M, y, "Site " + id);
             String sub = "Rank " + ex.rank() + " of " + r.size() + "  |  score "
-                    + String.format(Locale.ROOT, "%.3f", ex.score()) + "  |  " + (ex.passed() ? "passes all constraints"
-                    : "fails a constraint") + (entry != null ? "  |  status: " + entry.status().label() : "");
+                    + String.format(Locale.ROOT, "%.3f", ex.score()) + " (0-1)  |  " + (ex.passed()
+                    ? "passes all constraints" : "fails a constraint") + (entry != null ? "  |  status: "
+                    + entry.status().label() : "");
             textRight(cs, regular, 10, W - M, y, sub);
             rule(cs, y - 8);
             float top = y - 20;
-            // map
-            float mw = 400;
-            float mh = 250;
+            // map, with lon/lat ticks on its left and bottom edges
+            float mx = M + 34;
+            float mw = 370;
+            float mh = mw * SITE_H / SITE_W;
             if (map != null) {
-                BufferedImage img = MapImages.site(r, map, site, 1120, 700);
-                image(cs, img, M, top - mh, mw, mh);
-                stroke(cs, Colors.rgb(0x888888), M, top - mh, mw, mh);
+                io.siteplanner.render.Viewport vp = MapImages.siteViewport(map, site, SITE_W, SITE_H);
+                BufferedImage img = MapImages.site(r, map, site, SITE_W, SITE_H);
+                image(cs, img, mx, top - mh, mw, mh);
+                stroke(cs, Colors.rgb(0x888888), mx, top - mh, mw, mh);
+                ticks(cs, vp, mx, top - mh, mw, mh);
+                float cy = top - mh - 20;
+                text(cs, regular, 8, M, cy, "Centroid " + loc.lonLatText() + " (WGS 84)"
+                        + (loc.county() == null ? "" : "  |  " + loc.county()));
+                text(cs, regular, 8, M, cy - 10, "Scale about 1:" + scale(vp, mw) + " as printed; map "
+                        + Units.format(vp.width() * io.siteplanner.render.WebMercator.groundResolution(vp.resolution(),
+                                vp.centerY()), "m", du) + " across. Inset: location (red mark).");
             } else {
-                stroke(cs, Colors.rgb(0xbbbbbb), M, top - mh, mw, mh);
-                text(cs, regular, 9, M + 10, top - mh / 2, "(no map)");
+                stroke(cs, Colors.rgb(0xbbbbbb), mx, top - mh, mw, mh);
+                text(cs, regular, 9, mx + 10, top - mh / 2, "(no map)");
+                text(cs, regular, 8, M, top - mh - 20, "Centroid " + loc.lonLatText() + " (WGS 84)"
+                        + (loc.county() == null ? "" : "  |  " + loc.county()));
             }
+            float chartTop = top - mh - 44;
             // values table
-            float x = M + mw + 20;
+            float x = mx + mw + 18;
             float tw = W - M - x;
             float yy = top - 4;
             text(cs, bold, 11, x, yy, "Values");
             yy -= 15;
             text(cs, bold, 8, x, yy, "Criterion");
             textRight(cs, bold, 8, x + tw - 110, yy, "Raw value");
-            textRight(cs, bold, 8, x + tw - 55, yy, "Score");
+            textRight(cs, bold, 8, x + tw - 55, yy, "Score (0-1)");
             textRight(cs, bold, 8, x + tw, yy, "Contrib.");
             yy -= 12;
             for (int c = 0; c < crit.size(); c++) {
                 ScoreResult.Part part = ex.parts().get(c);
                 text(cs, regular, 8, x, yy, PdfText.fit(regular, 8, label(crit.get(c)), tw - 190));
-                textRight(cs, regular, 8, x + tw - 110, yy, part.format(du));
+                textRight(cs, regular, 8, x + tw - 110, yy, ValueUnits.format(r, c, site, du));
                 textRight(cs, regular, 8, x + tw - 55, yy, String.format(Locale.ROOT, "%.3f", part.transformed()));
                 textRight(cs, regular, 8, x + tw, yy, part.weight() > 0
                         ? String.format(Locale.ROOT, "%.3f", part.contribution()) : "-");
@@ -436,9 +546,9 @@ public final class PdfReport {
                 }
             }
             // chart under the map
-            chart(cs, ex, M, M + 10, mw, top - mh - 20 - (M + 10));
+            chart(cs, ex, M, M + 10, mx + mw - M, chartTop - (M + 10));
             // note
-            float ny = Math.min(yy - 10, top - mh - 20);
+            float ny = Math.min(yy - 10, chartTop);
             if (entry != null) {
                 text(cs, bold, 11, x, ny, "Note (" + entry.status().label() + ")");
                 ny -= 14;
@@ -452,6 +562,58 @@ public final class PdfReport {
                 }
             }
         }
+    }
+
+    static final int SITE_W = 1120;
+    static final int SITE_H = 700;
+
+    /** The printed scale 1:N of a map drawn {@code widthPt} points wide, rounded to 2 significant digits. */
+    static String scale(io.siteplanner.render.Viewport vp, float widthPt) {
+        double ground = vp.width() * io.siteplanner.render.WebMercator.groundResolution(vp.resolution(), vp.centerY());
+        double paper = widthPt / 72.0 * 0.0254;
+        double n = ground / paper;
+        double mag = Math.pow(10, Math.floor(Math.log10(n)) - 1);
+        return String.format(Locale.ROOT, "%,.0f", Math.rint(n / mag) * mag);
+    }
+
+    /** Longitude ticks under the map and latitude ticks left of it, at a round step, labelled in degrees. */
+    private void ticks(PDPageContentStream cs, io.siteplanner.render.Viewport vp, float x, float y, float w, float h)
+            throws IOException {
+        org.locationtech.jts.geom.Envelope e = vp.envelope();
+        double lon0 = io.siteplanner.render.WebMercator.lon(e.getMinX());
+        double lon1 = io.siteplanner.render.WebMercator.lon(e.getMaxX());
+        double lat0 = io.siteplanner.render.WebMercator.lat(e.getMinY());
+        double lat1 = io.siteplanner.render.WebMercator.lat(e.getMaxY());
+        double step = tickStep(Math.max(lon1 - lon0, lat1 - lat0));
+        int dec = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        cs.setStrokingColor(new Color(0x55, 0x55, 0x55));
+        cs.setLineWidth(0.5f);
+        for (double v = Math.ceil(lon0 / step) * step; v <= lon1; v += step) {
+            float px = x + (float) ((io.siteplanner.render.WebMercator.x(v) - e.getMinX()) / e.getWidth()) * w;
+            cs.moveTo(px, y);
+            cs.lineTo(px, y - 3);
+            cs.stroke();
+            String t = lonText(v, dec);
+            text(cs, regular, 6, px - PdfText.width(regular, 6, PdfText.safe(regular, t)) / 2, y - 9, t);
+        }
+        for (double v = Math.ceil(lat0 / step) * step; v <= lat1; v += step) {
+            float py = y + (float) ((io.siteplanner.render.WebMercator.y(v) - e.getMinY()) / e.getHeight()) * h;
+            cs.moveTo(x, py);
+            cs.lineTo(x - 3, py);
+            cs.stroke();
+            textRight(cs, regular, 6, x - 4, py - 2, latText(v, dec));
+        }
+    }
+
+    /** A round step in degrees giving 2 to 6 ticks over {@code span} degrees. */
+    static double tickStep(double span) {
+        double[] steps = {0.001, 0.002, 0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10};
+        for (double st : steps) {
+            if (span / st <= 6) {
+                return st;
+            }
+        }
+        return 10;
     }
 
     /** Horizontal bars, one per criterion: its contribution to the score. */
@@ -504,23 +666,20 @@ public final class PdfReport {
         }
     }
 
-    private static String constraint(ConstraintSpec k) {
+    private String constraint(ConstraintSpec k) {
         if (k.isExclusion()) {
-            return "not within " + Units.number(k.buffer()) + " m of " + k.exclude()
+            return "not within " + Units.format(k.buffer(), "m", du) + " of " + k.exclude()
                     + (k.filter() == null ? "" : " [" + k.filter() + "]");
         }
         String name = k.label() == null ? k.criterion() : k.label();
-        return name + " " + k.op() + " " + (k.value() == null ? "?" : Units.number(k.value()))
+        int c = s.criterionIndex(k.criterion());
+        String v = k.value() == null ? "?" : c >= 0 ? ValueUnits.value(s, c, k.value(), du) : Units.number(k.value());
+        return name + " " + k.op() + " " + v
                 + (k.label() != null && !k.label().equals(k.criterion()) ? " (" + k.criterion() + ")" : "");
     }
 
     private void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s) throws IOException {
-        cs.beginText();
-        cs.setFont(font, size);
-        cs.setNonStrokingColor(Color.BLACK);
-        cs.newLineAtOffset(x, y);
-        cs.showText(PdfText.safe(font, s));
-        cs.endText();
+        fonts.text(cs, font, size, x, y, s);
     }
 
     private void textRight(PDPageContentStream cs, PDFont font, float size, float x, float y, String s) throws IOException {

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
- * Text made safe for a PDF font: PDFBox throws on characters the font's encoding cannot show (the
- * standard 14 fonts use WinAnsi: Latin-1 plus a few, so "Doña" and "—" are fine but "≥" is not).
+ * Text made safe for a PDF font: PDFBox throws on characters the font cannot show (the embedded
+ * Liberation Sans of {@link PdfFonts} has Latin, Greek, Cyrillic and common signs such as ≥ and °, but
+ * no CJK; the standard 14 fonts only WinAnsi).
  * Known symbols get ASCII stand-ins ({@code ≥} becomes {@code >=}), other unsupported characters
  * become {@code ?}, line breaks and tabs become spaces. Also measures and wraps text.
  */
@@ -19,7 +20,8 @@ final class PdfText {
             Map.entry("\u2190", "<-"), Map.entry("\u2248", "~"), Map.entry("\u00a0", " "), Map.entry("\u2009", " "),
             Map.entry("\u202f", " "), Map.entry("\u2011", "-"), Map.entry("\u2010", "-"), Map.entry("\u2032", "'"),
             Map.entry("\u2033", "\""), Map.entry("\u00b2", "2"), Map.entry("\u00b3", "3"));
-    private static final Map<PDFont, Map<Integer, Boolean>> CAN_SHOW = new ConcurrentHashMap<>();
+    /** Per font name (fonts are loaded per document; one face covers the same characters). */
+    private static final Map<String, Map<Integer, Boolean>> CAN_SHOW = new ConcurrentHashMap<>();
 
     private PdfText() {
     }
@@ -29,7 +31,8 @@ final class PdfText {
         if (s == null) {
             return "";
         }
-        Map<Integer, Boolean> cache = CAN_SHOW.computeIfAbsent(font, f -> new ConcurrentHashMap<>());
+        Map<Integer, Boolean> cache = CAN_SHOW.computeIfAbsent(font.getClass().getSimpleName() + "/" + font.getName(),
+                f -> new ConcurrentHashMap<>());
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             if (cp == '\n' || cp == '\r' || cp == '\t') {

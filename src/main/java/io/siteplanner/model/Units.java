@@ -65,8 +65,8 @@ public final class Units {
             case "USD/yr": return money(v) + "/yr";
             case "MW": return String.format(Locale.ROOT, "%,.0f MW", v);
             default:
-                if (u.startsWith("USD/")) { // "$42.50/MWh", "$3,500/acre"
-                    return (v < 0 ? "-$" : "$") + number(Math.abs(v)) + "/" + u.substring(4);
+                if (u.startsWith("$/") || u.startsWith("USD/")) { // a price per unit: "$62.30/MWh"
+                    return (v < 0 ? "-$" : "$") + number(Math.abs(v)) + u.substring(u.indexOf('/'));
                 }
                 return number(v) + (u.isEmpty() ? "" : " " + u);
         }
@@ -85,7 +85,8 @@ public final class Units {
         String f = field.toLowerCase(Locale.ROOT).replace("_per_", "_");
         String[][] suffixes = {{"usd_mwh", "USD/MWh"}, {"usd_kwh", "USD/kWh"}, {"usd_acre", "USD/acre"},
             {"usd_ac", "USD/acre"}, {"cents_kwh", "cents/kWh"}, {"usd_yr", "USD/yr"}, {"usd", "USD"},
-            {"mw", "MW"}, {"kv", "kV"}, {"acres", "acres"}};
+            {"mw", "MW"}, {"mwh", "MWh"}, {"kv", "kV"}, {"km", "km"}, {"mi", "mi"}, {"miles", "mi"},
+            {"acres", "acres"}, {"pct", "%"}, {"percent", "%"}, {"months", "months"}, {"years", "years"}};
         for (String[] x : suffixes) {
             if (f.equals(x[0]) || f.endsWith("_" + x[0])) {
                 return x[1];

@@ -188,27 +188,17 @@ public final class ProjectStore {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException(abs.getFileName() + ": folder " + dir + " does not exist");
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + "-", ".part");
-        boolean done = false;
-        try {
-            Files.delete(tmp); // SQLite creates its own file
+        AtomicWrite.write(abs, tmp -> {
             try (GeoPackageWriter w = GeoPackageWriter.create(tmp)) {
                 write(w, p, progress);
                 progress.checkCancelled();
                 w.commit();
             }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
+                ch.force(true); // on disk before it replaces the old file
             }
             progress.checkCancelled();
-            AtomicWrite.move(tmp, abs);
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(tmp);
-                Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + "-journal"));
-            }
-        }
+        });
     }
 
     private static void validate(Project p) {

@@ -337,8 +337,8 @@ class SitesExportTest {
             assertThat(p5).contains("Site " + ranked.get(1), "visit in May, line 1", "line 2", "status: visit");
             assertThat(text(doc, 6)).contains("Site " + ranked.get(6), "(no note)");
             String p7 = text(doc, 7);
-            // "≥" is not in WinAnsi: replaced, not a crash; "Doña" and "—" are kept
-            assertThat(p7).contains("Site " + ranked.get(39), "Doña Ana road access \u2014 check >= 345 kV",
+            // the embedded font shows "≥", "Doña" and "—"
+            assertThat(p7).contains("Site " + ranked.get(39), "Doña Ana road access \u2014 check \u2265 345 kV",
                     "\"A & <B>\"", "status: rejected", "fails: acres");
         }
     }
