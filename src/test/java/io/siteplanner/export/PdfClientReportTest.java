@@ -257,12 +257,15 @@ class PdfClientReportTest {
     }
 
     @Test
-    void aValueChangeTextGetsTheUnitItsAttributeNames() {
+    void anAttributeCriterionGetsTheUnitItsAttributeNames() {
         int land = session.criterionIndex("land");
-        assertThat(session.column(land).unit()).isEmpty();
-        assertThat(ValueUnits.unit(session, land)).isEqualTo("$/acre");
-        assertThat(ValueUnits.withUnits(session, "Land price: 1,200 lower (6,500 instead of 7,700); or acres: 3 larger",
-                Units.DistanceUnit.KM)).isEqualTo("Land price: $1,200/acre lower ($6,500/acre instead of $7,700/acre);"
-                        + " or acres: 3 larger");
+        // the engine reads the unit from the field name (land_usd_acre), so every output shows it
+        assertThat(session.column(land).unit()).isEqualTo("USD/acre");
+        assertThat(ValueUnits.unit(session, land)).isEqualTo("USD/acre");
+        assertThat(ValueUnits.label(session, land, Units.DistanceUnit.KM)).isEqualTo("$/acre");
+        assertThat(ValueUnits.value(session, land, 6500, Units.DistanceUnit.KM)).isEqualTo("$6,500/acre");
+        // texts of criteria that carry their own unit are left as the engine wrote them
+        String text = "Land price: $1,200/acre lower ($6,500/acre instead of $7,700/acre)";
+        assertThat(ValueUnits.withUnits(session, text, Units.DistanceUnit.KM)).isEqualTo(text);
     }
 }
