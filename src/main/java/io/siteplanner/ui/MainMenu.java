@@ -100,8 +100,11 @@ final class MainMenu {
                 new SeparatorMenuItem(), item("Compare Selected Sites", "Shortcut+K", window::compareSelected));
         Menu layer = new Menu("_Layer", null, item("Add Layer…", null, vm::chooseAndAddLayers),
                 item("Style…", null, window::styleSelectedLayer), item("Remove Layer", "Delete", window::removeSelectedLayer));
+        MenuItem cells = item("Generate Candidates…", null,
+                () -> new CandidatesViewModel(vm.layers(), vm.tasks(), vm.dialogs()).ask());
+        cells.setId("generate-candidates");
         Menu scenario = new Menu("_Scenario", null, item("Add Criterion…", null, () -> vm.criteria().add(null)),
-                item("AHP Weights…", null, () -> vm.editor().ahpWeights()), new SeparatorMenuItem(),
+                item("AHP Weights…", null, () -> vm.editor().ahpWeights()), cells, new SeparatorMenuItem(),
                 item("Duplicate Scenario…", null, () -> vm.scenarios().askAndDuplicate()),
                 item("Rename Scenario…", null, () -> vm.scenarios().askAndRename()), exportItem());
         Menu help = new Menu("_Help", null, item("About SitePlanner", null, () -> vm.dialogs().showWarning("SitePlanner",

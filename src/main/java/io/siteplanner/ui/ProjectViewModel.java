@@ -292,6 +292,11 @@ public final class ProjectViewModel {
             }
             scenarios.load(l.scenarios(), l.active() == null ? null : l.active().name());
             editor.load(l.active(), l.session(), l.problem());
+            if (l.active() != null && editor.candidatesLayer() != null) {
+                // one candidate layer, the active scenario's: a project whose scenarios use different candidate
+                // layers (the demo) stores them all as candidates
+                layers.setCandidates(editor.candidatesLayer());
+            }
             editor.noteDisabled(l.disabled());
             shortlist.load(l.project().shortlist());
             project = l.project();
