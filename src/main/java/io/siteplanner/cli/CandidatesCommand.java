@@ -1,5 +1,6 @@
 package io.siteplanner.cli;
 
+import io.siteplanner.export.CellsGeoPackage;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.ReadOptions;
@@ -9,7 +10,6 @@ import io.siteplanner.scoring.ScenarioException;
 import io.siteplanner.scoring.cells.CandidateCells;
 import io.siteplanner.scoring.cells.CellGrid;
 import io.siteplanner.scoring.cells.CellRegion;
-import io.siteplanner.scoring.cells.CellsGeoPackage;
 import io.siteplanner.scoring.cells.CountyLocator;
 import io.siteplanner.scoring.cells.Exclusions;
 import io.siteplanner.store.MapsDirectory;

@@ -291,12 +291,14 @@ public final class ProjectViewModel {
                 layers.layers().add(0, item);
             }
             scenarios.load(l.scenarios(), l.active() == null ? null : l.active().name());
-            editor.load(l.active(), l.session(), l.problem());
-            if (l.active() != null && editor.candidatesLayer() != null) {
-                // one candidate layer, the active scenario's: a project whose scenarios use different candidate
-                // layers (the demo) stores them all as candidates
-                layers.setCandidates(editor.candidatesLayer());
+            String candidates = l.active() == null ? null
+                    : ScenarioEditorViewModel.projectLayer(l.active(), l.active().candidates());
+            if (candidates != null) {
+                // one candidate layer, the active scenario's, before the result colours it: a project whose
+                // scenarios use different candidate layers (the demo) stores them all as candidates
+                layers.setCandidates(candidates);
             }
+            editor.load(l.active(), l.session(), l.problem());
             editor.noteDisabled(l.disabled());
             shortlist.load(l.project().shortlist());
             project = l.project();

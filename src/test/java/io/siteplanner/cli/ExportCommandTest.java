@@ -80,8 +80,8 @@ class ExportCommandTest {
         Path project = dir.resolve("p.siteplan.gpkg");
         var p = io.siteplanner.store.ProjectStore.open(java.nio.file.Paths.get("maps", "demo.siteplan.gpkg"));
         p = p.withShortlist(io.siteplanner.project.Shortlist.empty()
-                .add(new io.siteplanner.project.ShortlistEntry("h1000_r1121_c350", "visit in May", null, null))
-                .add(new io.siteplanner.project.ShortlistEntry("h1000_r1122_c350", "ask I&M", null, null)));
+                .add(new io.siteplanner.project.ShortlistEntry("h1000_r1125_c347", "visit in May", null, null))
+                .add(new io.siteplanner.project.ShortlistEntry("h1000_r1126_c347", "ask I&M", null, null)));
         io.siteplanner.store.ProjectStore.save(p, project);
         Path out = dir.resolve("short.csv");
         CliTest.Run r = CliTest.run("export", "--project", project.toString(), "--shortlist", "--out", out.toString());
@@ -90,9 +90,9 @@ class ExportCommandTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).contains("status").contains("note");
         // ranked by the active scenario (1 GW, Indiana): `score --scenario maps/demo/scenario-1gw-in.json` ranks
-        // h1000_r1122_c350 first and h1000_r1121_c350 third
-        assertThat(lines.get(1)).startsWith("1,h1000_r1122_c350,").contains("ask I&M");
-        assertThat(lines.get(2)).startsWith("3,h1000_r1121_c350,").contains("visit in May");
+        // h1000_r1126_c347 first and h1000_r1125_c347 third
+        assertThat(lines.get(1)).startsWith("1,h1000_r1126_c347,").contains("ask I&M");
+        assertThat(lines.get(2)).startsWith("3,h1000_r1125_c347,").contains("visit in May");
         // the other scenario of the project, by name
         Path out2 = dir.resolve("s300.csv");
         CliTest.Run r2 = CliTest.run("export", "--project", project.toString(), "--scenario", "300 MW campus, Mississippi (fast power)",

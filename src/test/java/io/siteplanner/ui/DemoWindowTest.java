@@ -65,6 +65,9 @@ class DemoWindowTest {
                 .map(LayerItem::getName).toList());
         assertThat(candidates).containsExactly("cells_in");
         assertThat(fx(() -> window.model().byName("cells_ms").role())).isEqualTo(Role.DATA);
+        // the scored cells are drawn in score colours (the other state's cells are not)
+        assertThat(fx(() -> window.model().byName("cells_in").colorOverrideProperty().get())).isNotNull();
+        assertThat(fx(() -> window.model().byName("cells_ms").colorOverrideProperty().get())).isNull();
         assertThat(fx(() -> window.model().names())).doesNotContain("parcels").contains("lines_in", "subs_ms", "plants");
         // switching the scenario moves the candidate role to its cells
         fx(() -> {
@@ -75,6 +78,7 @@ class DemoWindowTest {
                 && window.scenario().resultProperty().get().size() == rows("cells_ms"));
         assertThat(fx(() -> window.model().byName("cells_ms").role())).isEqualTo(Role.CANDIDATES);
         assertThat(fx(() -> window.model().byName("cells_in").role())).isEqualTo(Role.DATA);
+        assertThat(fx(() -> window.model().byName("cells_ms").colorOverrideProperty().get())).isNotNull();
 
         robot.clickOn("Scenario").clickOn("Generate Candidates…");
         waitUntil(() -> robot.lookup("#candidates-region").tryQuery().isPresent());

@@ -1,4 +1,4 @@
-package io.siteplanner.scoring.cells;
+package io.siteplanner.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.model.CancelledException;
 import io.siteplanner.model.Progress;
+import io.siteplanner.scoring.cells.CandidateCells;
+import io.siteplanner.scoring.cells.CellGrid;
+import io.siteplanner.scoring.cells.CellRegion;
+import io.siteplanner.scoring.cells.CountyLocator;
+import io.siteplanner.scoring.cells.Exclusions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package io.siteplanner.scoring.cells;
+package io.siteplanner.export;
 
 import io.siteplanner.gis.AtomicWrite;
 import io.siteplanner.gis.Crs;
@@ -9,6 +9,8 @@ import io.siteplanner.model.FieldType;
 import io.siteplanner.model.GeometryType;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Schema;
+import io.siteplanner.scoring.cells.CandidateCells;
+import io.siteplanner.scoring.cells.CountyLocator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
