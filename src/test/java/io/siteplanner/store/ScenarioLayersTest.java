@@ -37,7 +37,7 @@ class ScenarioLayersTest {
         Scenario s = demo();
         ScenarioLayers.Repair r = ScenarioLayers.disableMissing(s, name -> !name.equals("lines_in"), null);
         assertThat(r.missing()).containsOnlyKeys("lines_in");
-        assertThat(r.disabled()).containsExactly("d_ehv", "ttp");
+        assertThat(r.disabled()).containsExactly("d_ehv"); // ttp reads lines_in_osm
         assertThat(r.candidatesMissing()).isFalse();
         assertThat(r.scenario().criterion("d_ehv").enabled()).isFalse();
         assertThat(r.scenario().criterion("headroom").enabled()).isTrue();
