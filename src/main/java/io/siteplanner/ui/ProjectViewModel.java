@@ -95,7 +95,11 @@ public final class ProjectViewModel {
                 status.set(b);
             }
         });
-        editor.scenarioProperty().addListener((o, a, s) -> layers.setCandidates(s == null ? null : editor.candidatesLayer()));
+        editor.scenarioProperty().addListener((o, a, s) -> {
+            layers.setCandidates(s == null ? null : editor.candidatesLayer());
+            // the result may have come before the scenario that names its (other) candidate layer
+            map.colour(editor.resultProperty().get());
+        });
         editor.resultProperty().addListener((o, a, r) -> {
             if (r != null && a != null && a.session() != r.session()) {
                 map.selectedSitesProperty().set(new java.util.BitSet());
