@@ -1,16 +1,10 @@
 package io.siteplanner.cli;
 
-import io.siteplanner.gis.AtomicWrite;
+import io.siteplanner.export.CellsGeoPackage;
 import io.siteplanner.gis.Crs;
 import io.siteplanner.gis.FormatRegistry;
 import io.siteplanner.gis.ReadOptions;
-import io.siteplanner.gis.gpkg.GeoPackageWriter;
-import io.siteplanner.model.Feature;
-import io.siteplanner.model.Field;
-import io.siteplanner.model.FieldType;
-import io.siteplanner.model.GeometryType;
 import io.siteplanner.model.Progress;
-import io.siteplanner.model.Schema;
 import io.siteplanner.model.VectorLayer;
 import io.siteplanner.scoring.ScenarioException;
 import io.siteplanner.scoring.cells.CandidateCells;
@@ -49,7 +43,7 @@ import picocli.CommandLine.Spec;
                 + " --exclude flood.gpkg --exclude lines.geojson:200 --out cells.gpkg", ""})
 public final class CandidatesCommand implements Callable<Integer> {
     /** The feature table written. */
-    static final String TABLE = "cells";
+    static final String TABLE = CellsGeoPackage.TABLE;
 
     @Option(names = "--region", paramLabel = "FILE", description = "Polygon layer whose union (of the features"
             + " passing --where) is covered with cells.")
@@ -196,30 +190,9 @@ public final class CandidatesCommand implements Callable<Integer> {
     /** Writes the cells as the feature table {@value #TABLE}, streaming, through a temp file. */
     private CandidateCells.Summary write(CandidateCells op, CellGrid grid, CoordinateReferenceSystem target,
             Progress progress) throws IOException {
-        Schema schema = new Schema(List.of(new Field("cell_id", FieldType.STRING), new Field("row", FieldType.INTEGER),
-                new Field("col", FieldType.INTEGER), new Field("acres", FieldType.REAL),
-                new Field("share", FieldType.REAL), new Field("county", FieldType.STRING),
-                new Field("state", FieldType.STRING), new Field("county_geoid", FieldType.STRING)));
-        int code = Crs.parseEpsg(crs);
         String description = "candidate cells: " + grid + " in " + crs + ", region " + (region != null ? region
                 .getFileName() + (where != null ? " where " + where : "") : "--bbox " + bbox);
-        CandidateCells.Summary[] result = new CandidateCells.Summary[1];
-        AtomicWrite.write(out, tmp -> {
-            try (GeoPackageWriter w = GeoPackageWriter.create(tmp)) {
-                GeoPackageWriter.FeatureTable table = w.startFeatures(TABLE, schema, target, code > 0 ? code : null,
-                        GeometryType.MULTIPOLYGON, false, description);
-                long[] fid = {0};
-                result[0] = op.run(c -> {
-                    CountyLocator.County k = c.county();
-                    table.add(new Feature(++fid[0], c.geometry(), new Object[] {c.id(), (long) c.row(), (long) c.col(),
-                        c.acres(), c.share(), k == null ? null : k.name(), k == null ? null : k.state(),
-                        k == null ? null : k.geoid()}));
-                }, progress);
-                table.finish();
-                w.commit();
-            }
-        });
-        return result[0];
+        return CellsGeoPackage.write(out, op, target, crs, description, progress);
     }
 
     private Geometry box(Envelope lonLat, CoordinateReferenceSystem target) {

@@ -57,20 +57,22 @@ public final class DemoMap {
     }
 
     /**
-     * The demo layers of {@code demo.gpkg} (price zones, lines, substations, parcels), bottom first, with
-     * default styles.
+     * The demo layers of {@code demo.gpkg} (real public data, see maps/README.md): counties, lines,
+     * substations, plants, then the candidate cells, bottom first, with default (preset) styles.
      */
     public static List<StyledLayer> demoLayers(Path demoGpkg, Progress progress) throws IOException {
-        String[][] spec = {{"price_zones", "Price zones (EIA 2023)"}, {"lines", "Transmission lines"},
-            {"substations", "Substations"}, {"parcels", "Candidate parcels"}};
+        String[][] spec = {{"counties", "Counties (Census 2017)"}, {"lines_in", "Transmission lines IN (HIFLD)"},
+            {"lines_ms", "Transmission lines MS (OpenStreetMap)"}, {"subs_in", "Substations IN (OpenStreetMap)"},
+            {"subs_ms", "Substations MS (HIFLD)"}, {"plants", "Power plants (EIA)"},
+            {"cells_in", "Candidate cells IN"}, {"cells_ms", "Candidate cells MS"}};
         List<StyledLayer> out = new ArrayList<>();
         for (int k = 0; k < spec.length; k++) {
             MapLayer l = prepare(demoGpkg, ReadOptions.DEFAULT.withLayer(spec[k][0]),
                     progress.sub((double) k / spec.length, (k + 1.0) / spec.length));
-            boolean parcels = spec[k][0].equals("parcels");
-            out.add(new StyledLayer(spec[k][1], parcels ? ProjectLayer.Role.CANDIDATES : ProjectLayer.Role.DATA, l,
-                    parcels ? DefaultStyles.candidates() : DefaultStyles.guess(l.display(), k),
-                    spec[k][0].equals("price_zones") ? 0.7 : 1));
+            boolean cells = spec[k][0].startsWith("cells");
+            out.add(new StyledLayer(spec[k][1], cells ? ProjectLayer.Role.CANDIDATES : ProjectLayer.Role.DATA, l,
+                    cells ? DefaultStyles.candidates() : DefaultStyles.guess(l.display(), k),
+                    spec[k][0].equals("counties") ? 0.7 : 1));
         }
         return out;
     }

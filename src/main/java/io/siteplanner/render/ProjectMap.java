@@ -29,13 +29,22 @@ public final class ProjectMap {
             if (onlyVisible && !pl.visible()) {
                 continue;
             }
-            boolean cand = pl.role() == ProjectLayer.Role.CANDIDATES;
-            MapLayer ml = cand && session != null
+            // only the layer the session scored is replaced: a project whose scenarios use different candidate
+            // layers (the demo's cells of two states) stores them all as candidates
+            boolean cand = pl.role() == ProjectLayer.Role.CANDIDATES && session != null
+                    && scoredLayer(session).equals(pl.name());
+            MapLayer ml = cand
                     ? MapLayer.prepare(session.candidates(), DemoMap.displayCrs(), Progress.NONE)
                     : MapLayer.prepare(pl.layer(), DemoMap.displayCrs(), Progress.NONE);
             out.add(new StyledLayer(pl.name(), pl.role(), ml, pl.style(), pl.opacity()));
             progress.update((k + 1.0) / n, "preparing " + pl.name());
         }
         return out;
+    }
+
+    /** The project layer whose features the session scored ({@code "@name"} of its candidates), or "". */
+    private static String scoredLayer(ScoringSession session) {
+        var ref = session.scenario().layers().get(session.scenario().candidates());
+        return ref != null && ref.path().startsWith("@") ? ref.path().substring(1) : "";
     }
 }

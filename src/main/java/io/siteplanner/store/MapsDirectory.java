@@ -62,8 +62,8 @@ public final class MapsDirectory {
         return maps.resolve("demo.siteplan.gpkg");
     }
 
-    /** The demo's default scenario. */
+    /** The demo's default scenario (1 GW, Indiana; see maps/README.md). */
     public static Path demoScenario(Path maps) {
-        return maps.resolve("demo").resolve("scenario-1gw.json");
+        return maps.resolve("demo").resolve("scenario-1gw-in.json");
     }
 }

@@ -226,8 +226,10 @@ public final class ProjectBuilder {
             ordinal++;
         }
         for (Entry e : data) {
+            // polygons (zones, counties, territories) at 0.7 opacity, as on rendered scenario maps, so the
+            // basemap and the layers under them show through
             layers.add(new ProjectLayer(e.name, ProjectLayer.Role.DATA, e.layer, styles.apply(e.layer, ordinal++),
-                    true, 1));
+                    true, e.layer.geometryType().dimension() == 2 ? 0.7 : 1));
         }
         for (Entry e : cands) {
             layers.add(new ProjectLayer(e.name, ProjectLayer.Role.CANDIDATES, e.layer,

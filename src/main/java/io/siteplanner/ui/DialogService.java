@@ -59,6 +59,9 @@ public interface DialogService {
     /** AHP pairwise comparison of the criteria; the weights, or empty when cancelled. */
     Optional<double[]> ahpWeights(List<String> criteria, double[] current);
 
+    /** The Generate Candidates form; true when the user pressed Generate with a valid form. */
+    boolean editCandidates(CandidatesViewModel form);
+
     /** The side-by-side comparison of 2 to 4 sites (non-modal). */
     void showComparison(SiteComparison comparison, java.util.function.IntConsumer zoomTo);
 

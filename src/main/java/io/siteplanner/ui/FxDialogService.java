@@ -144,6 +144,11 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean editCandidates(CandidatesViewModel form) {
+        return CandidatesView.showAndWait(owner, form);
+    }
+
+    @Override
     public void showComparison(SiteComparison comparison, IntConsumer zoomTo) {
         new ComparisonView(owner, comparison, Units.defaultDistanceUnit(Locale.getDefault()), zoomTo).show();
     }

@@ -112,9 +112,12 @@ final class MainMenu {
         table.setId("menu-open-attribute-table");
         Menu layer = new Menu("_Layer", null, item("Add Layer…", null, vm::chooseAndAddLayers), table,
                 item("Style…", null, window::styleSelectedLayer), item("Remove Layer", "Delete", window::removeSelectedLayer));
+        MenuItem cells = item("Generate Candidates…", null,
+                () -> new CandidatesViewModel(vm.layers(), vm.tasks(), vm.dialogs()).ask());
+        cells.setId("generate-candidates");
         Menu scenario = new Menu("_Scenario", null, item("Add Criterion…", null, () -> vm.criteria().add(null)),
                 item("AHP Weights…", null, () -> vm.editor().ahpWeights()),
-                item("Rank Robustness…", null, () -> vm.robustness().chooseAndRun()), new SeparatorMenuItem(),
+                item("Rank Robustness…", null, () -> vm.robustness().chooseAndRun()), cells, new SeparatorMenuItem(),
                 item("Duplicate Scenario…", null, () -> vm.scenarios().askAndDuplicate()),
                 item("Rename Scenario…", null, () -> vm.scenarios().askAndRename()), exportItem());
         Menu help = new Menu("_Help", null, item("About SitePlanner", null, () -> vm.dialogs().showWarning("SitePlanner",

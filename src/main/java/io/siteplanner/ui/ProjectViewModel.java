@@ -112,7 +112,11 @@ public final class ProjectViewModel {
                 status.set(b);
             }
         });
-        editor.scenarioProperty().addListener((o, a, s) -> layers.setCandidates(s == null ? null : editor.candidatesLayer()));
+        editor.scenarioProperty().addListener((o, a, s) -> {
+            layers.setCandidates(s == null ? null : editor.candidatesLayer());
+            // the result may have come before the scenario that names its (other) candidate layer
+            map.colour(editor.resultProperty().get());
+        });
         editor.resultProperty().addListener((o, a, r) -> {
             if (r != null && a != null && a.session() != r.session()) {
                 map.selectedSitesProperty().set(new java.util.BitSet());
@@ -334,6 +338,13 @@ public final class ProjectViewModel {
                 layers.layers().add(0, item);
             }
             scenarios.load(l.scenarios(), l.active() == null ? null : l.active().name());
+            String candidates = l.active() == null ? null
+                    : ScenarioEditorViewModel.projectLayer(l.active(), l.active().candidates());
+            if (candidates != null) {
+                // one candidate layer, the active scenario's, before the result colours it: a project whose
+                // scenarios use different candidate layers (the demo) stores them all as candidates
+                layers.setCandidates(candidates);
+            }
             editor.load(l.active(), l.session(), l.problem());
             editor.noteDisabled(l.disabled());
             shortlist.load(l.project().shortlist());

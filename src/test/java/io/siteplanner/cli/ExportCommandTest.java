@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportCommandTest {
-    static final String DEMO = "maps/demo/scenario-1gw.json";
+    static final String DEMO = "src/test/resources/fixtures/parcels-demo/scenario-1gw.json";
 
     @Test
     void writesEveryFormat(@TempDir Path dir) throws Exception {
@@ -80,8 +80,8 @@ class ExportCommandTest {
         Path project = dir.resolve("p.siteplan.gpkg");
         var p = io.siteplanner.store.ProjectStore.open(java.nio.file.Paths.get("maps", "demo.siteplan.gpkg"));
         p = p.withShortlist(io.siteplanner.project.Shortlist.empty()
-                .add(new io.siteplanner.project.ShortlistEntry("MS-138", "visit in May", null, null))
-                .add(new io.siteplanner.project.ShortlistEntry("IN-011", "ask NIPSCO", null, null)));
+                .add(new io.siteplanner.project.ShortlistEntry("h1000_r1125_c347", "visit in May", null, null))
+                .add(new io.siteplanner.project.ShortlistEntry("h1000_r1126_c347", "ask I&M", null, null)));
         io.siteplanner.store.ProjectStore.save(p, project);
         Path out = dir.resolve("short.csv");
         CliTest.Run r = CliTest.run("export", "--project", project.toString(), "--shortlist", "--out", out.toString());
@@ -89,11 +89,13 @@ class ExportCommandTest {
         java.util.List<String> lines = java.nio.file.Files.readAllLines(out);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).contains("status").contains("note");
-        assertThat(lines.get(1)).startsWith("2,MS-138,").contains("visit in May");
-        assertThat(lines.get(2)).contains("IN-011").contains("ask NIPSCO");
+        // ranked by the active scenario (1 GW, Indiana): `score --scenario maps/demo/scenario-1gw-in.json` ranks
+        // h1000_r1126_c347 first and h1000_r1125_c347 third
+        assertThat(lines.get(1)).startsWith("1,h1000_r1126_c347,").contains("ask I&M");
+        assertThat(lines.get(2)).startsWith("3,h1000_r1125_c347,").contains("visit in May");
         // the other scenario of the project, by name
         Path out2 = dir.resolve("s300.csv");
-        CliTest.Run r2 = CliTest.run("export", "--project", project.toString(), "--scenario", "300 MW, fast power",
+        CliTest.Run r2 = CliTest.run("export", "--project", project.toString(), "--scenario", "300 MW campus, Mississippi (fast power)",
                 "--out", out2.toString(), "--top", "3");
         assertThat(r2.code).as(r2.err).isZero();
         assertThat(java.nio.file.Files.readAllLines(out2)).hasSize(4);

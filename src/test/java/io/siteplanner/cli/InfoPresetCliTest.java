@@ -89,9 +89,9 @@ class InfoPresetCliTest {
 
     @Test
     void unrecognisedLayersSaySo() throws Exception {
-        CliRun r = TestData.cli("info", "maps/demo/demo.gpkg", "--layer", "parcels");
+        CliRun r = TestData.cli("info", "src/test/resources/fixtures/parcels-demo/demo.gpkg", "--layer", "parcels");
         assertThat(r.out()).contains("Preset: none (not a recognised public layer)");
-        assertThat(json(TestData.cli("info", "--json", "maps/demo/demo.gpkg", "--layer", "parcels")).get("preset")
+        assertThat(json(TestData.cli("info", "--json", "src/test/resources/fixtures/parcels-demo/demo.gpkg", "--layer", "parcels")).get("preset")
                 .isNull()).isTrue();
     }
 }

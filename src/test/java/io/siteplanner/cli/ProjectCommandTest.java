@@ -19,22 +19,27 @@ class ProjectCommandTest {
 
     @Test
     void createThenInfo() throws Exception {
+        // the bundled demo's three scenarios on real data; counts from ogrinfo -so maps/demo/demo.gpkg
         Path out = dir.resolve("demo.siteplan.gpkg");
-        CliTest.Run r = CliTest.run("project", "create", "--scenario", maps("demo/scenario-1gw.json"), "--scenario",
-                maps("demo/scenario-300mw.json"), "--title", "Demo", "--out", out.toString());
+        CliTest.Run r = CliTest.run("project", "create", "--scenario", maps("demo/scenario-1gw-in.json"), "--scenario",
+                maps("demo/scenario-1gw-ms.json"), "--scenario", maps("demo/scenario-300mw-ms.json"), "--title", "Demo",
+                "--out", out.toString());
         assertThat(r.code).as(r.err).isZero();
-        assertThat(r.err).contains("wrote " + out + ": 4 layers, 2 scenarios");
+        // cells, lines, substations of each state, lines_in_osm, plants, places, states, counties, territories
+        assertThat(r.err).contains("wrote " + out + ": 12 layers, 3 scenarios");
         Project p = ProjectStore.open(out);
         assertThat(p.title()).isEqualTo("Demo");
-        assertThat(p.scenarios()).hasSize(2);
+        assertThat(p.scenarios()).hasSize(3);
 
         CliTest.Run info = CliTest.run("project", "info", out.toString());
         assertThat(info.code).as(info.err).isZero();
-        assertThat(info.out).contains("title: Demo").contains("schema: 1").contains("layers: 4")
-                .containsPattern("parcels +candidates +280 features +Polygon +EPSG:4326")
-                .containsPattern("substations +data +28 features")
-                .contains("scenarios: 2").contains("* 1 GW AI campus (demo) (1000 MW IT load, 9 criteria)")
-                .contains("300 MW, fast power (300 MW IT load").contains("shortlist: 0 sites");
+        assertThat(info.out).contains("title: Demo").contains("schema: 1").contains("layers: 12")
+                .containsPattern("cells_in +candidates +749 features +Multi Polygon +EPSG:5070")
+                .containsPattern("cells_ms +candidates +530 features")
+                .containsPattern("subs_ms +data +901 features")
+                .contains("scenarios: 3").contains("* 1 GW AI campus, Indiana (1000 MW IT load, 12 criteria)")
+                .contains("1 GW AI campus, Mississippi (1000 MW IT load, 11 criteria)")
+                .contains("300 MW campus, Mississippi (fast power) (300 MW IT load").contains("shortlist: 0 sites");
     }
 
     @Test
@@ -51,10 +56,10 @@ class ProjectCommandTest {
                 "--out", dir.resolve("x.siteplan.gpkg").toString());
         assertThat(missing.code).isEqualTo(2);
         assertThat(missing.err).startsWith("error: nope.json").contains("file not found");
-        CliTest.Run noOut = CliTest.run("project", "create", "--scenario", maps("demo/scenario-1gw.json"));
+        CliTest.Run noOut = CliTest.run("project", "create", "--scenario", maps("demo/scenario-1gw-in.json"));
         assertThat(noOut.code).isEqualTo(2);
         assertThat(noOut.err).contains("--out");
-        CliTest.Run noFolder = CliTest.run("project", "create", "--scenario", maps("demo/scenario-1gw.json"), "--out",
+        CliTest.Run noFolder = CliTest.run("project", "create", "--scenario", maps("demo/scenario-1gw-in.json"), "--out",
                 dir.resolve("no/such/p.siteplan.gpkg").toString());
         assertThat(noFolder.code).isEqualTo(2);
         assertThat(noFolder.err).contains("folder does not exist");

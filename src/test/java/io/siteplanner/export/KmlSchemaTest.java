@@ -42,7 +42,7 @@ class KmlSchemaTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        Path scenario = Path.of("maps/demo/scenario-300mw.json");
+        Path scenario = Path.of("src/test/resources/fixtures/parcels-demo/scenario-300mw.json");
         Scenario s = ScenarioReader.read(scenario);
         result = ScenarioEvaluator.evaluate(s, new FileLayerSource(scenario.toAbsolutePath().getParent()),
                 Progress.NONE).score();

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The decision and audit pages on the demo data with a time-to-power criterion, and the export option. */
 class PdfDecisionPagesTest {
-    static final Path DEMO = Path.of("maps/demo");
+    static final Path DEMO = Path.of("src/test/resources/fixtures/parcels-demo");
 
     @TempDir
     Path tmp;

@@ -28,7 +28,7 @@ import org.locationtech.jts.geom.Point;
 class PngGeoreferenceTest {
     @Test
     void worldFilePutsTheLargestSitesOnPixelsOfTheirOwnColour(@TempDir Path dir) throws Exception {
-        Path scenario = Path.of("maps/demo/scenario-300mw.json");
+        Path scenario = Path.of("src/test/resources/fixtures/parcels-demo/scenario-300mw.json");
         Scenario s = ScenarioReader.read(scenario);
         Path base = scenario.toAbsolutePath().getParent();
         ScoringSession session = ScenarioEvaluator.evaluate(s, new FileLayerSource(base), Progress.NONE);

@@ -49,7 +49,7 @@ import org.w3c.dom.Document;
 
 /** Every export format of the demo scenario (280 parcels), read back with our own readers. */
 class SitesExportTest {
-    static final Path SCENARIO = Path.of("maps/demo/scenario-1gw.json");
+    static final Path SCENARIO = Path.of("src/test/resources/fixtures/parcels-demo/scenario-1gw.json");
     static ScoringSession session;
     static ScoreResult result;
     static MapContent map;

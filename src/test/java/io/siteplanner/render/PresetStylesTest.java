@@ -92,7 +92,7 @@ class PresetStylesTest {
 
     @Test
     void unrecognisedLayersKeepTheFieldGuesser() throws Exception {
-        VectorLayer demoLines = FormatRegistry.standard().readVector(java.nio.file.Path.of("maps/demo/demo.gpkg"),
+        VectorLayer demoLines = FormatRegistry.standard().readVector(java.nio.file.Path.of("src/test/resources/fixtures/parcels-demo/demo.gpkg"),
                 ReadOptions.DEFAULT.withLayer("lines"), Progress.NONE);
         LayerStyle s = DefaultStyles.guess(demoLines, 0);
         assertThat(s.field()).isEqualTo("kv");

@@ -17,7 +17,7 @@ class SiteComparisonTest {
 
     @BeforeAll
     static void scoreDemo() throws Exception {
-        Path f = Paths.get("maps", "demo", "scenario-1gw.json").toAbsolutePath();
+        Path f = Paths.get("src/test/resources/fixtures/parcels-demo", "scenario-1gw.json").toAbsolutePath();
         ScoringSession s = ScenarioEvaluator.evaluate(ScenarioReader.read(f), new FileLayerSource(f.getParent()), Progress.NONE);
         result = s.score();
     }

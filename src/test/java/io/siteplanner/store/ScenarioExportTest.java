@@ -62,7 +62,7 @@ class ScenarioExportTest {
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(app.size() + 1);
         List<String> header = List.of(lines.get(0).split(","));
-        int idCol = header.indexOf("parcel_id");
+        int idCol = header.indexOf("cell_id");
         int scoreCol = header.indexOf("score");
         for (int k = 0; k < app.size(); k++) {
             String[] row = lines.get(k + 1).split(",");
@@ -73,7 +73,8 @@ class ScenarioExportTest {
         }
         // the layers file is a project too
         assertThat(ProjectStore.open(gpkg).layers()).extracting(ProjectLayer::name)
-                .containsExactlyInAnyOrder("parcels", "substations", "lines", "zones", "hifld_lines");
+                .containsExactlyInAnyOrder("cells_in", "lines_in", "subs_in", "plants", "places", "states", "counties",
+                        "lines_in_osm", "territories", "hifld_lines");
     }
 
     /** The bundled demo project (maps/). */

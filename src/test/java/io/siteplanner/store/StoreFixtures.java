@@ -46,8 +46,9 @@ final class StoreFixtures {
         return Paths.get("maps").toAbsolutePath();
     }
 
+    /** The parcels fixture (invented parcels and grid, see its README.md): a 1 GW scenario over it. */
     static Path demoScenario() {
-        return maps().resolve("demo").resolve("scenario-1gw.json");
+        return Paths.get("src/test/resources/fixtures/parcels-demo").toAbsolutePath().resolve("scenario-1gw.json");
     }
 
     /** Parcels in EPSG:5070 (Albers) with every field type; one with a hole, one multipolygon, nulls. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CriteriaNoDataTest {
     @Test
     void theCountOfSitesWithoutDataIsShownPerCriterion() throws Exception {
-        Path file = Path.of("maps/demo/scenario-300mw.json");
+        Path file = Path.of("src/test/resources/fixtures/parcels-demo/scenario-300mw.json");
         Scenario s = ScenarioReader.read(file);
         ScoreResult r = ScenarioEvaluator.evaluate(s, new FileLayerSource(file.toAbsolutePath().getParent()),
                 Progress.NONE).score();

@@ -23,14 +23,21 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The main window on the bundled demo, headless (Monocle), with real files and real rendering. */
+/** The main window on the parcels fixture (ParcelsFixtureMaps), headless (Monocle), with real files and real rendering. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     MainWindow window;
 
+    /** Other tests find the real maps/ folder again. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreMaps() {
+        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
+    }
+
+    /** The window on the invented parcels fixture as its demo ({@link ParcelsFixtureMaps}); the real demo: DemoWindowTest. */
     @Start
     void start(Stage stage) {
-        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
+        System.setProperty("siteplanner.maps", ParcelsFixtureMaps.maps().toString());
         window = new MainWindow(stage, java.util.prefs.Preferences.userRoot().node("siteplanner-test/" + System.nanoTime()));
         stage.setWidth(1400);
         stage.setHeight(1000);

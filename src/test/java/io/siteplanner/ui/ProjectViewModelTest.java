@@ -27,6 +27,12 @@ class ProjectViewModelTest {
     CurrentThreadExecutor tasks;
     ProjectViewModel project;
 
+    /** Other tests find the real maps/ folder again. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreMaps() {
+        System.setProperty("siteplanner.maps", java.nio.file.Paths.get("maps").toAbsolutePath().toString());
+    }
+
     @BeforeEach
     void open() {
         dialogs = new ScriptedDialogService();

@@ -33,9 +33,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScenarioBuilderUiTest {
     MainWindow window;
 
+    /** Other tests find the real maps/ folder again. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreMaps() {
+        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
+    }
+
+    /** The window on the invented parcels fixture as its demo ({@link ParcelsFixtureMaps}); the real demo: DemoWindowTest. */
     @Start
     void start(Stage stage) {
-        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
+        System.setProperty("siteplanner.maps", ParcelsFixtureMaps.maps().toString());
         window = new MainWindow(stage, java.util.prefs.Preferences.userRoot().node("siteplanner-test/" + System.nanoTime()));
         stage.setWidth(1400);
         stage.setHeight(1000);

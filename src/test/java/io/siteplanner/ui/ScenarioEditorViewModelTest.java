@@ -28,14 +28,21 @@ class ScenarioEditorViewModelTest {
     ScenarioEditorViewModel editor;
 
     /** The demo project opened, scored with its "1 GW AI campus (demo)" scenario. */
+    /** The "demo" of these editing tests: the invented parcels fixture as the bundled project ({@link ParcelsFixtureMaps}). */
     static ProjectViewModel demo(CurrentThreadExecutor tasks, ScriptedDialogService dialogs) {
-        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
+        System.setProperty("siteplanner.maps", ParcelsFixtureMaps.maps().toString());
         ProjectViewModel p = new ProjectViewModel(tasks, dialogs,
                 Preferences.userRoot().node("siteplanner-test/" + System.nanoTime()));
         p.openDemo();
         assertThat(dialogs.errors).isEmpty();
         assertThat(p.editor().resultProperty().get()).isNotNull();
         return p;
+    }
+
+    /** Other tests find the real maps/ folder again. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreMaps() {
+        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
     }
 
     @BeforeEach

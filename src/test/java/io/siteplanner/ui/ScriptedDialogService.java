@@ -29,6 +29,7 @@ final class ScriptedDialogService implements DialogService {
     final Deque<Consumer<CriterionFormViewModel>> formAnswers = new ArrayDeque<>();
     final Deque<Function<TransformEditorViewModel, Optional<TransformSpec>>> transformAnswers = new ArrayDeque<>();
     final List<CriterionFormViewModel> formsShown = new ArrayList<>();
+    final Deque<Consumer<CandidatesViewModel>> candidatesAnswers = new ArrayDeque<>();
 
     @Override
     public void showError(String headline, String message) {
@@ -89,6 +90,17 @@ final class ScriptedDialogService implements DialogService {
         }
         fill.accept(form);
         return form.isValid();
+    }
+
+    /** Fills the Generate Candidates form as the queued answer says; Generate when valid (Cancel when none is queued). */
+    @Override
+    public boolean editCandidates(CandidatesViewModel form) {
+        Consumer<CandidatesViewModel> fill = candidatesAnswers.poll();
+        if (fill == null) {
+            return false;
+        }
+        fill.accept(form);
+        return form.validate() == null;
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * sessions evaluated at each level.
  */
 class LoadLevelsTest {
-    static final Path DEMO = Path.of("maps/demo");
+    static final Path DEMO = Path.of("src/test/resources/fixtures/parcels-demo");
     static CachedLayers source;
     static Scenario scenario;
 
