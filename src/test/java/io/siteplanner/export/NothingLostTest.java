@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NothingLostTest {
     static final int DEFAULT_KILLS = 1;
-    static final Path SCENARIO = Path.of("maps/demo/scenario-300mw.json").toAbsolutePath();
+    static final Path SCENARIO = Path.of("maps/demo/scenario-300mw-ms.json").toAbsolutePath();
     static final Path PROJECT = Path.of("maps/demo.siteplan.gpkg").toAbsolutePath();
 
     @TempDir

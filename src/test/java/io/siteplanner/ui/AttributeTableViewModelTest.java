@@ -29,6 +29,12 @@ import org.junit.jupiter.api.Test;
  * the map (for the candidate layer: with the site table).
  */
 class AttributeTableViewModelTest {
+
+    /** ScenarioEditorViewModelTest.demo points the maps folder at the parcels fixture: other tests find the real one again. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreMaps() {
+        System.setProperty("siteplanner.maps", java.nio.file.Paths.get("maps").toAbsolutePath().toString());
+    }
     static MapLayer subs;
     ProjectViewModel project;
     LayerItem item;

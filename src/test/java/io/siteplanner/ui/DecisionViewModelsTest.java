@@ -33,6 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  * only (its first sites, its first weighted criterion), not by ids or counts.
  */
 class DecisionViewModelsTest {
+
+    /** ScenarioEditorViewModelTest.demo points the maps folder at the parcels fixture: other tests find the real one again. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreMaps() {
+        System.setProperty("siteplanner.maps", java.nio.file.Paths.get("maps").toAbsolutePath().toString());
+    }
     @TempDir
     Path dir;
     ScriptedDialogService dialogs;
