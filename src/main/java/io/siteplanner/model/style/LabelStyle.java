@@ -32,4 +32,32 @@ public record LabelStyle(String field, double minScale, double maxScale) {
     public boolean showsAt(double scale) {
         return (minScale <= 0 || scale <= minScale) && (maxScale <= 0 || scale >= maxScale);
     }
+
+    /**
+     * A scale denominator as typed: "1:50,000", "50000", "50 000"; blank is 0 (no limit).
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static double parseScale(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            return 0;
+        }
+        String d = t.startsWith("1:") ? t.substring(2) : t;
+        d = d.replace(",", "").replace(" ", "").replace("_", "");
+        try {
+            double v = Double.parseDouble(d);
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("scale '" + t + "' is not a scale like 1:50,000");
+        }
+    }
+
+    /** "1:50,000", or "" for no limit. */
+    public static String formatScale(double scale) {
+        return scale <= 0 ? "" : String.format(java.util.Locale.ROOT, "1:%,.0f", scale);
+    }
 }
