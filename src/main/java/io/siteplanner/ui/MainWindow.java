@@ -52,6 +52,7 @@ public final class MainWindow {
     private final ScenarioPanel scenarioPanel;
     private final ShortlistPanel shortlistPanel;
     private final Timeline autosave = new Timeline();
+    private MapTools tools;
     private boolean syncingSelection;
 
     public MainWindow(Stage stage) {
@@ -206,8 +207,14 @@ public final class MainWindow {
                 vm.whenSafeToDiscard(stage::close);
             }
         });
+        tools = new MapTools(map, vm);
+        javafx.scene.control.MenuBar bar = menu.menuBar();
+        bar.getMenus().add(bar.getMenus().size() - 1, tools.menu());
+        javafx.scene.control.ToolBar toolBar = menu.toolBar();
+        toolBar.getItems().add(toolBar.getItems().size() - 2, new Separator(Orientation.VERTICAL));
+        toolBar.getItems().addAll(toolBar.getItems().size() - 2, tools.buttons());
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(menu.menuBar(), menu.toolBar()));
+        root.setTop(new VBox(bar, toolBar));
         root.setCenter(vsplit);
         root.setBottom(status);
         Scene scene = new Scene(root, prefs.getDouble("w", 1400), prefs.getDouble("h", 880));
@@ -240,12 +247,21 @@ public final class MainWindow {
         });
     }
 
+    /** The map tools (measure, go to, highlight). */
+    public MapTools tools() {
+        return tools;
+    }
+
     private void showIdentified(MapViewModel.Identified found) {
         if (found == null) {
             identify.clear();
+            tools.highlight(null);
             return;
         }
         identify.show(found.layer(), found.item().mapLayer().source(), found.feature());
+        tools.highlight(found.item().mapLayer().display().get(found.feature()).geometry());
+        rightTabs.getTabs().stream().filter(t -> t.getContent() == identify).findFirst()
+                .ifPresent(t -> rightTabs.getSelectionModel().select(t));
         if (found.explanation() != null) {
             identify.appendExplanation(found.explanation(), MapPane.distanceUnit());
         }
