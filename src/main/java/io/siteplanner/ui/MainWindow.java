@@ -210,6 +210,12 @@ public final class MainWindow {
         tools = new MapTools(map, vm);
         javafx.scene.control.MenuBar bar = menu.menuBar();
         bar.getMenus().add(bar.getMenus().size() - 1, tools.menu());
+        javafx.scene.control.CheckMenuItem reopen = new javafx.scene.control.CheckMenuItem("Reopen Last Project at Start");
+        reopen.setId("menu-reopen-last");
+        reopen.setSelected(StartupPlan.reopenLast(prefs));
+        reopen.selectedProperty().addListener((o, a, b) -> prefs.putBoolean(StartupPlan.REOPEN_LAST, b));
+        javafx.scene.control.Menu fileMenu = bar.getMenus().get(0);
+        fileMenu.getItems().add(fileMenu.getItems().size() - 2, reopen);
         javafx.scene.control.ToolBar toolBar = menu.toolBar();
         toolBar.getItems().add(toolBar.getItems().size() - 2, new Separator(Orientation.VERTICAL));
         toolBar.getItems().addAll(toolBar.getItems().size() - 2, tools.buttons());
@@ -335,22 +341,26 @@ public final class MainWindow {
         show(openDemo, List.of());
     }
 
-    /** Shows the window, opens the demo when asked, then adds {@code files} as layers on top. */
+    /**
+     * Shows the window and opens what {@link StartupPlan} decides: a project named in {@code files}, else
+     * the last project when the preference says so, else the demo when asked; then adds the other files as
+     * layers on top.
+     */
     public void show(boolean openDemo, List<Path> files) {
         stage.show();
         Platform.runLater(() -> {
             if (map.getViewport() == null) {
                 map.zoomTo(new Envelope());
             }
-            Job demo = openDemo ? vm.openDemo() : null;
-            if (!files.isEmpty()) {
-                if (demo == null) {
-                    vm.layers().addFiles(files);
+            StartupPlan plan = StartupPlan.decide(files, openDemo, StartupPlan.reopenLast(prefs), vm.recentProjects());
+            Job first = plan.project() != null ? vm.open(plan.project()) : plan.demo() ? vm.openDemo() : null;
+            if (!plan.layers().isEmpty()) {
+                if (first == null) {
+                    vm.layers().addFiles(plan.layers());
                 } else {
-                    demo.whenSucceeded(() -> vm.layers().addFiles(files));
+                    first.whenSucceeded(() -> vm.layers().addFiles(plan.layers()));
                 }
             }
         });
     }
 }
-
