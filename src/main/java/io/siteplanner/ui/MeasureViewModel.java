@@ -51,7 +51,10 @@ public final class MeasureViewModel {
             points.clear();
             finished = false;
         }
-        points.add(new double[] {x, y});
+        double[] last = points.isEmpty() ? null : points.get(points.size() - 1);
+        if (last == null || last[0] != x || last[1] != y) { // the first click of a double-click: already there
+            points.add(new double[] {x, y});
+        }
         update();
     }
 
