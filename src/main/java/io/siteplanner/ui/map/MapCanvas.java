@@ -231,6 +231,10 @@ public final class MapCanvas extends Region {
         BufferedImage front = shownViewport == null ? null : buffers[1 - slot];
         Viewport frontVp = contentChanged ? null : shownViewport;
         contentChanged = false;
+        if (worker.isShutdown()) {
+            inFlight = false;
+            return; // the window closed while a render was finishing: nothing more to draw
+        }
         worker.execute(() -> {
             boolean ok;
             try {
