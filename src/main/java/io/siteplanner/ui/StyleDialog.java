@@ -105,8 +105,10 @@ public final class StyleDialog {
             field.setValue(s.field() != null ? s.field() : firstNumeric());
             sizeField.setValue(s.sizeField() == null ? NONE : s.sizeField());
             method.getItems().addAll(ClassMethod.values());
+            // a graduated style made elsewhere (a preset, an older project) keeps its breaks until changed
             method.setValue(s.classMethod() != null && ClassMethod.byName(s.classMethod()) != null
-                    ? ClassMethod.byName(s.classMethod()) : ClassMethod.NATURAL_BREAKS);
+                    ? ClassMethod.byName(s.classMethod())
+                    : s.kind() == LayerStyle.Kind.GRADUATED ? ClassMethod.MANUAL : ClassMethod.NATURAL_BREAKS);
             method.setId("style-method");
             classes = new Spinner<>(2, 12, s.kind() == LayerStyle.Kind.GRADUATED ? Math.max(2, s.breaks().length + 1) : 5);
             classes.setId("style-classes");
