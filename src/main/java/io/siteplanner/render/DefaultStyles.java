@@ -189,8 +189,39 @@ public final class DefaultStyles {
         return i < 0 ? null : layer.schema().field(i).name();
     }
 
+    /**
+     * Colours of layers the user adds (ColorBrewer Dark2 without its grey, then Set1's blue, red and purple):
+     * none is a colour of the demo's layers ({@link #guess} with small ordinals) or of the score ramp.
+     */
+    public static final int[] ADDED = {0xd95f02, 0x7570b3, 0xe7298a, 0x66a61e, 0xe6ab02, 0xa6761d, 0x1b9e77,
+        0x377eb8, 0xe41a1c, 0x984ea3};
+
+    /**
+     * The default style of a layer the user adds: its preset's standard style when recognised, else guessed
+     * from its fields in {@code color} (an {@link #ADDED} colour): points and lines in it, polygons as a
+     * light fill of it (alpha 60 of 255) with an outline in it, so that what lies below shows through.
+     */
+    public static LayerStyle guessAdded(VectorLayer layer, int color) {
+        Optional<Preset> preset = Presets.detect(layer);
+        if (preset.isPresent()) {
+            LayerStyle s = forPreset(preset.get(), layer);
+            if (s != null) {
+                return s;
+            }
+        }
+        LayerStyle s = guessFromFields(layer, 0, Colors.rgb(color));
+        if (s.kind() == LayerStyle.Kind.SINGLE && layer.geometryType().dimension() == 2) {
+            s = s.withFill(Colors.withAlpha(Colors.rgb(color), 60)).withStroke(Colors.rgb(color), 1.2);
+        }
+        return s;
+    }
+
     /** The style guessed from the geometry type and field names (layers that are not recognised). */
     static LayerStyle guessFromFields(VectorLayer layer, int ordinal) {
+        return guessFromFields(layer, ordinal, Colors.rgb(PALETTE[Math.floorMod(ordinal, PALETTE.length)]));
+    }
+
+    private static LayerStyle guessFromFields(VectorLayer layer, int ordinal, int base) {
         int dim = layer.geometryType().dimension();
         if (dim < 0 && layer.size() > 0) {
             for (Feature f : layer.features()) {
@@ -200,7 +231,6 @@ public final class DefaultStyles {
                 }
             }
         }
-        int base = Colors.rgb(PALETTE[Math.floorMod(ordinal, PALETTE.length)]);
         String kv = numericField(layer, VOLTAGE_FIELDS);
         if (dim == 0) {
             LayerStyle s = LayerStyle.single(base, Colors.rgb(0xffffff), 1.0, 7);

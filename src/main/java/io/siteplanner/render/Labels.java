@@ -63,6 +63,8 @@ public final class Labels {
                 new Color(0x6b, 0x5f, 0x55), new Color(255, 255, 255, 200), 3f, true));
         LOOKS.put(LabelSpec.Kind.PLACE, new Look(new Font(Font.SANS_SERIF, Font.PLAIN, 11),
                 new Color(0x22, 0x22, 0x22), new Color(255, 255, 255, 220), 3f, false));
+        LOOKS.put(LabelSpec.Kind.FIELD, new Look(new Font(Font.SANS_SERIF, Font.PLAIN, 11),
+                new Color(0x1a, 0x1a, 0x1a), new Color(255, 255, 255, 230), 3f, false));
         LOOKS.put(LabelSpec.Kind.COUNTY, new Look(new Font(Font.SANS_SERIF, Font.ITALIC, 10),
                 new Color(0x80, 0x76, 0x6c), new Color(255, 255, 255, 190), 2.5f, false));
     }
@@ -123,7 +125,7 @@ public final class Labels {
             for (int k = 0; k < n; k++) {
                 Feature f = display.get(keep.get(k));
                 Geometry g = f.geometry();
-                String t = f.value(ti).toString().trim();
+                String t = LayerDraw.categoryKey(f.value(ti)).trim();
                 text[k] = look.upper() ? t.toUpperCase(Locale.ROOT) : t;
                 if (g.getDimension() == 0) {
                     Point p = g instanceof Point ? (Point) g : (Point) g.getGeometryN(0);
@@ -207,7 +209,7 @@ public final class Labels {
                 return false;
             }
             for (int i = 0; i < layers.size(); i++) {
-                if (k.layers.get(i) != layers.get(i)) {
+                if (!k.layers.get(i).equals(layers.get(i))) {
                     return false;
                 }
             }
@@ -218,26 +220,60 @@ public final class Labels {
         public int hashCode() {
             int h = Double.hashCode(resolution);
             for (Object l : layers) {
-                h = 31 * h + System.identityHashCode(l);
+                h = 31 * h + l.hashCode();
             }
             return h;
         }
     }
 
-    /** The labelled layers of a draw list (visible, with a label spec), in drawing order. */
-    static List<MapLayer> labelled(List<LayerDraw> draws) {
-        List<MapLayer> out = new ArrayList<>();
+    /** A layer and the labels it shows (its theme's or the user's); the layer compares by identity. */
+    record Labelled(MapLayer layer, LabelSpec spec) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Labelled && ((Labelled) o).layer == layer && ((Labelled) o).spec.equals(spec);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(layer) * 31 + spec.hashCode();
+        }
+    }
+
+    /**
+     * The scale denominator of a view at its centre (ground metres per pixel over a 0.28 mm pixel, the
+     * OGC standard rendering pixel), as the status bar shows it.
+     */
+    static double scaleOf(Viewport vp) {
+        return WebMercator.groundResolution(vp.resolution(), vp.centerY()) / 0.00028;
+    }
+
+    /**
+     * The labelled layers of a draw list (visible, with labels: the user's labels of its style, else those
+     * of its theme) whose labels show at this scale denominator, in drawing order.
+     */
+    static List<Labelled> labelled(List<LayerDraw> draws, double scale) {
+        List<Labelled> out = new ArrayList<>();
         IdentityHashMap<MapLayer, Boolean> seen = new IdentityHashMap<>();
         for (LayerDraw d : draws) {
-            if (d.layer().labels() != null && d.opacity() > 0 && seen.put(d.layer(), Boolean.TRUE) == null) {
-                out.add(d.layer());
+            LabelSpec spec = d.style().labels() != null ? LabelSpec.of(d.style().labels()) : d.layer().labels();
+            if (spec != null && spec.showsAt(scale) && d.opacity() > 0 && seen.put(d.layer(), Boolean.TRUE) == null) {
+                out.add(new Labelled(d.layer(), spec));
             }
         }
         return out;
     }
 
+    /** Layers with the labels of their themes. */
+    static List<Labelled> themed(MapLayer... layers) {
+        List<Labelled> out = new ArrayList<>();
+        for (MapLayer l : layers) {
+            out.add(new Labelled(l, l.labels()));
+        }
+        return out;
+    }
+
     /** Placement of the labels of these layers at a resolution (cached). */
-    static Placement place(double resolution, List<MapLayer> layers) {
+    static Placement place(double resolution, List<Labelled> layers) {
         if (layers.isEmpty()) {
             return new Placement(List.of());
         }
@@ -271,10 +307,10 @@ public final class Labels {
         return res <= 600;
     }
 
-    static Placement compute(double res, List<MapLayer> layers) {
+    static Placement compute(double res, List<Labelled> layers) {
         List<Candidates> cands = new ArrayList<>();
-        for (MapLayer l : layers) {
-            cands.add(l.labelCandidates());
+        for (Labelled l : layers) {
+            cands.add(l.layer().labelCandidates(l.spec()));
         }
         Grid grid = new Grid();
         List<Placed> out = new ArrayList<>();
@@ -289,6 +325,10 @@ public final class Labels {
                 }
                 double minPop = minPopulation(res);
                 for (int k : c.order) {
+                    if (kind == LabelSpec.Kind.FIELD) {
+                        placeField(c, k, res, look, grid, out);
+                        continue;
+                    }
                     Font font = c.big[k] ? PLACE_BIG : look.font();
                     float[] m = metrics(font);
                     float asc = m[0];
@@ -339,6 +379,39 @@ public final class Labels {
             }
         }
         return new Placement(out);
+    }
+
+    /**
+     * A user's label: beside a point (right, left, above, below, the first free), at the middle of a line
+     * or polygon (skipped when something is already there).
+     */
+    private static void placeField(Candidates c, int k, double res, Look look, Grid grid, List<Placed> out) {
+        Font font = look.font();
+        float[] m = metrics(font);
+        float asc = m[0];
+        float desc = m[1];
+        double gx = c.x[k] / res;
+        double gy = -c.y[k] / res;
+        double pad = look.haloWidth() / 2 + 1;
+        double[][] at;
+        if (c.w[k] == 0 && c.h[k] == 0) {
+            double gap = 5 + pad;
+            at = new double[][] {{gx + gap, gy + (asc - desc) / 2}, {gx - gap - c.tw[k], gy + (asc - desc) / 2},
+                {gx - c.tw[k] / 2, gy - gap - desc}, {gx - c.tw[k] / 2, gy + gap + asc}};
+        } else {
+            at = new double[][] {{gx - c.tw[k] / 2, gy + (asc - desc) / 2}};
+        }
+        for (double[] a : at) {
+            double x0 = a[0] - pad;
+            double y0 = a[1] - asc - pad;
+            double x1 = a[0] + c.tw[k] + pad;
+            double y1 = a[1] + desc + pad;
+            if (grid.free(x0, y0, x1, y1)) {
+                grid.add(x0, y0, x1, y1);
+                out.add(new Placed(c.text[k], font, look, a[0], a[1], x0, y0, x1, y1, 0, 0, 0));
+                return;
+            }
+        }
     }
 
     /** Draws the placed labels that touch {@code clip} (screen pixels). */

@@ -50,7 +50,8 @@ public final class Legend {
                             : i == b.length ? ">= " + num(b[b.length - 1]) : num(b[i - 1]) + " to < " + num(b[i]);
                     out.add(entry(label, c[i], s, shape));
                 }
-                out.add(entry(kv ? "unknown voltage" : "no value", s.fill(), s, shape));
+                out.add(entry(kv ? "unknown voltage" : s.noData().length > 0 ? "no data (" + noData(s.noData()) + ")"
+                        : "no value", s.fill(), s, shape));
                 break;
             }
             case CATEGORIZED:
@@ -145,6 +146,14 @@ public final class Legend {
 
     private static Entry entry(String label, int color, LayerStyle s, Shape shape) {
         return new Entry(label, color, shape == Shape.LINE ? color : s.stroke(), shape);
+    }
+
+    private static String noData(double[] v) {
+        StringBuilder sb = new StringBuilder();
+        for (double d : v) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d));
+        }
+        return sb.toString();
     }
 
     private static String num(double v) {

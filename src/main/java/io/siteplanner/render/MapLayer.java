@@ -98,6 +98,19 @@ public final class MapLayer {
         return preset == null ? null : preset.attribution();
     }
 
+    private final java.util.Map<LabelSpec, Labels.Candidates> otherCandidates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The label candidates for another spec (a user's labels on this layer), cached per spec. */
+    Labels.Candidates labelCandidates(LabelSpec spec) {
+        if (spec.equals(labels)) {
+            return labelCandidates();
+        }
+        if (otherCandidates.size() > 4) {
+            otherCandidates.clear();
+        }
+        return otherCandidates.computeIfAbsent(spec, s -> new Labels.Candidates(s, display));
+    }
+
     Labels.Candidates labelCandidates() {
         Labels.Candidates c = labelCandidates;
         if (c == null) {

@@ -83,7 +83,7 @@ public final class MapRenderer {
      */
     public static void render(BufferedImage img, Viewport vp, List<LayerDraw> layers, int background,
             BooleanSupplier cancelled, MapDecorations decorations, TileLayer tiles) {
-        Labels.Placement labels = Labels.place(vp.resolution(), Labels.labelled(layers));
+        Labels.Placement labels = Labels.place(vp.resolution(), Labels.labelled(layers, Labels.scaleOf(vp)));
         TileLayer.Frame frame = tiles == null ? null : tiles.frame(vp);
         renderMap(img, vp, layers, background, cancelled, labels, frame);
         decorate(img, vp, layers, decorations);
@@ -193,7 +193,7 @@ public final class MapRenderer {
                 System.arraycopy(px, (y - sy) * w + srcX, px, y * w + dstX, rowLen);
             }
         }
-        Labels.Placement labels = Labels.place(next.resolution(), Labels.labelled(layers));
+        Labels.Placement labels = Labels.place(next.resolution(), Labels.labelled(layers, Labels.scaleOf(next)));
         TileLayer.Frame tiles = tileLayer == null ? null : tileLayer.frame(next);
         // uncovered strips: columns at the left/right and rows at the top/bottom
         if (sx > 0) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siteplanner.model.style.Colors;
+import io.siteplanner.model.style.LabelStyle;
 import io.siteplanner.model.style.LayerStyle;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import java.util.Map;
  * {@link LayerStyle} as compact JSON, as stored in {@code siteplanner_layers.style}:
  * <pre>{"kind":"graduated","fill":"#cccccc","stroke":"#555555","strokeWidth":1.8,"pointSize":0,
  *  "field":"kv","breaks":[100,200],"colors":["#7f8c8d","#2e86de","#10ac84"],
- *  "categories":{"A":"#ff0000"},"sizeField":"kv","sizeMin":5,"sizeMax":14}</pre>
+ *  "categories":{"A":"#ff0000"},"sizeField":"kv","sizeMin":5,"sizeMax":14,"noData":[-999999],
+ *  "classMethod":"NATURAL_BREAKS","ramp":"YlOrRd","labels":{"field":"name","minScale":500000,"maxScale":0}}</pre>
  * Colours are {@code #rrggbb} or {@code #aarrggbb}; keys that do not apply are left out. {@link #parse}
  * reads what {@link #toJson} writes and rejects anything else with an {@link IllegalArgumentException}
  * that says what is wrong. Stateless, thread-safe.
@@ -59,6 +61,24 @@ public final class StyleJson {
             n.put("sizeMin", s.sizeMin());
             n.put("sizeMax", s.sizeMax());
         }
+        if (s.noData().length > 0) {
+            ArrayNode nd = n.putArray("noData");
+            for (double v : s.noData()) {
+                nd.add(v);
+            }
+        }
+        if (s.classMethod() != null) {
+            n.put("classMethod", s.classMethod());
+        }
+        if (s.ramp() != null) {
+            n.put("ramp", s.ramp());
+        }
+        if (s.labels() != null) {
+            ObjectNode l = n.putObject("labels");
+            l.put("field", s.labels().field());
+            l.put("minScale", s.labels().minScale());
+            l.put("maxScale", s.labels().maxScale());
+        }
         try {
             return MAPPER.writeValueAsString(n);
         } catch (JsonProcessingException e) {
@@ -82,6 +102,37 @@ public final class StyleJson {
             throw new IllegalArgumentException("style must be a JSON object");
         }
         String kind = text(n, "kind", "single");
+        LayerStyle base = parseKind(n, kind);
+        JsonNode nd = n.get("noData");
+        if (nd != null && !nd.isNull()) {
+            if (!nd.isArray()) {
+                throw new IllegalArgumentException("style 'noData' must be an array of numbers");
+            }
+            double[] v = new double[nd.size()];
+            for (int i = 0; i < v.length; i++) {
+                if (!nd.get(i).isNumber()) {
+                    throw new IllegalArgumentException("style noData[" + i + "] is not a number");
+                }
+                v[i] = nd.get(i).asDouble();
+            }
+            base = base.withNoData(v);
+        }
+        JsonNode l = n.get("labels");
+        if (l != null && !l.isNull()) {
+            if (!l.isObject()) {
+                throw new IllegalArgumentException("style 'labels' must be an object with a 'field'");
+            }
+            try {
+                base = base.withLabels(new LabelStyle(requiredText(l, "field"), number(l, "minScale", 0),
+                        number(l, "maxScale", 0)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("style labels: " + e.getMessage());
+            }
+        }
+        return base.withClassification(text(n, "classMethod", null), text(n, "ramp", null));
+    }
+
+    private static LayerStyle parseKind(JsonNode n, String kind) {
         LayerStyle s = LayerStyle.single(color(n, "fill"), color(n, "stroke"), number(n, "strokeWidth", 1),
                 number(n, "pointSize", 0));
         String sizeField = text(n, "sizeField", null);

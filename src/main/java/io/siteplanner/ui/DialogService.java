@@ -81,6 +81,19 @@ public interface DialogService {
         return false;
     }
 
+    /** Asks where to go (place name or position); empty when cancelled. */
+    default Optional<GoToViewModel.Target> goTo(GoToViewModel vm) {
+        return Optional.empty();
+    }
+
+    /**
+     * Asks which tables of a file with several to add ({@code tables} in the file's order); empty when
+     * cancelled. The default adds them all.
+     */
+    default Optional<List<String>> chooseTables(Path file, List<String> tables) {
+        return Optional.of(tables);
+    }
+
     /** Message of an exception fit for users: its message, or its type when it has none. */
     static String messageOf(Throwable t) {
         Throwable e = t;

@@ -139,6 +139,38 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<GoToViewModel.Target> goTo(GoToViewModel vm) {
+        return GoToDialog.show(owner, vm);
+    }
+
+    @Override
+    public Optional<List<String>> chooseTables(Path file, List<String> tables) {
+        javafx.scene.control.Dialog<List<String>> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Add layers from " + file.getFileName());
+        d.setHeaderText(file.getFileName() + " has " + tables.size() + " tables. Which should be added?");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6);
+        List<javafx.scene.control.CheckBox> boxes = new java.util.ArrayList<>();
+        for (String t : tables) {
+            javafx.scene.control.CheckBox c = new javafx.scene.control.CheckBox(t);
+            c.setMnemonicParsing(false);
+            c.setSelected(true);
+            c.setId("table-" + t);
+            boxes.add(c);
+            box.getChildren().add(c);
+        }
+        javafx.scene.control.ScrollPane sp = new javafx.scene.control.ScrollPane(box);
+        sp.setPrefViewportHeight(Math.min(300, tables.size() * 26 + 10));
+        sp.setFitToWidth(true);
+        d.getDialogPane().setContent(sp);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        d.setResultConverter(bt -> bt != javafx.scene.control.ButtonType.OK ? null
+                : boxes.stream().filter(javafx.scene.control.CheckBox::isSelected).map(c -> c.getText()).toList());
+        return d.showAndWait();
+    }
+
+    @Override
     public Optional<double[]> ahpWeights(List<String> criteria, double[] current) {
         return AhpDialog.show(owner, criteria, current);
     }

@@ -27,6 +27,25 @@ public final class IdentifyPanel extends BorderPane {
         TableColumn<String[], String> v = new TableColumn<>("Value");
         v.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue()[1]));
         v.setPrefWidth(170);
+        // long values (descriptions, URLs, reasons) wrap within the column instead of being cut off
+        v.setCellFactory(c -> {
+            javafx.scene.control.TableCell<String[], String> cell = new javafx.scene.control.TableCell<>() {
+                private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+                {
+                    text.wrappingWidthProperty().bind(c.widthProperty().subtract(10));
+                    setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+                }
+
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    text.setText(empty || item == null ? "" : item);
+                    setGraphic(empty ? null : text);
+                }
+            };
+            return cell;
+        });
         table.getColumns().add(f);
         table.getColumns().add(v);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -103,9 +103,77 @@ public final class LayersViewModel {
         return item;
     }
 
+    /**
+     * Adds a layer the user chose, with a colour no other layer uses ({@link DefaultStyles#guessAdded}), on
+     * top of the layers of its kind: points above lines above the candidate sites above polygons, so that a
+     * new area layer does not hide lines, points or sites (not undoable by itself).
+     */
+    public LayerItem addAdded(String name, MapLayer layer) {
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (LayerItem i : layers) {
+            used.add(i.styleProperty().get().stroke() & 0xffffff);
+            used.add(i.styleProperty().get().fill() & 0xffffff);
+        }
+        int color = DefaultStyles.ADDED[Math.floorMod(ordinal++, DefaultStyles.ADDED.length)];
+        for (int c : DefaultStyles.ADDED) {
+            if (!used.contains(c)) {
+                color = c;
+                break;
+            }
+        }
+        LayerItem item = new LayerItem(uniqueName(name), Role.DATA, layer, DefaultStyles.guessAdded(layer.display(), color));
+        layers.add(insertionIndex(item), item);
+        return item;
+    }
+
+    /** Where a layer goes: above the first layer (top first) that draws at its level or below. */
+    int insertionIndex(LayerItem item) {
+        double level = level(item);
+        for (int i = 0; i < layers.size(); i++) {
+            if (level(layers.get(i)) >= level) {
+                return i;
+            }
+        }
+        return layers.size();
+    }
+
+    /** 0 points, 1 lines, 1.5 candidate sites, 2 polygons, 3 basemap. */
+    private static double level(LayerItem i) {
+        if (i.role() == Role.BASEMAP) {
+            return 3;
+        }
+        int d = Math.max(0, i.mapLayer().dimension());
+        return i.role() == Role.CANDIDATES ? Math.min(d, 1.5) : d;
+    }
+
     /** Loads files as new layers on top in the background (undoable); errors go to one dialog naming each file. */
-    public Job addFiles(List<Path> files) {
+    public Job addFiles(List<Path> chosen) {
         record Loaded(List<Path> files, List<MapLayer> layers, List<String> errors) {
+        }
+        // a GeoPackage with several tables: ask which (each becomes a layer)
+        List<Path> files = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        for (Path f : chosen) {
+            List<String> names = List.of();
+            if (f.getFileName() != null && f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")) {
+                try {
+                    names = io.siteplanner.gis.FormatRegistry.standard().layerNames(f);
+                } catch (IOException | RuntimeException e) {
+                    names = List.of(); // the load below reports the problem with the file
+                }
+            }
+            if (names.size() > 1) {
+                for (String t : dialogs.chooseTables(f, names).orElse(List.of())) {
+                    files.add(f);
+                    tables.add(t);
+                }
+            } else {
+                files.add(f);
+                tables.add(null);
+            }
+        }
+        if (files.isEmpty()) {
+            return null;
         }
         String title = "Loading " + (files.size() == 1 ? files.get(0).getFileName() : files.size() + " files");
         return tasks.run(title, p -> {
@@ -115,7 +183,8 @@ public final class LayersViewModel {
             for (int k = 0; k < files.size(); k++) {
                 Path f = files.get(k);
                 try {
-                    out.add(load(f, ReadOptions.DEFAULT, p.sub((double) k / files.size(), (k + 1.0) / files.size())));
+                    out.add(load(f, ReadOptions.DEFAULT.withLayer(tables.get(k)),
+                            p.sub((double) k / files.size(), (k + 1.0) / files.size())));
                     ok.add(f);
                 } catch (IOException | RuntimeException e) {
                     errors.add(DialogService.messageOf(e));
@@ -128,7 +197,7 @@ public final class LayersViewModel {
             List<LayerItem> items = new ArrayList<>();
             for (int k = 0; k < res.layers().size(); k++) {
                 MapLayer l = res.layers().get(k);
-                LayerItem item = addOnTop(l.source().name(), l, Role.DATA);
+                LayerItem item = addAdded(l.source().name(), l);
                 items.add(item);
                 env.expandToInclude(l.bounds());
                 for (String w : l.source().warnings()) {
@@ -139,7 +208,7 @@ public final class LayersViewModel {
             }
             if (!items.isEmpty()) {
                 undo.push(UndoManager.of(items.size() == 1 ? "add layer " + items.get(0).getName() : "add layers",
-                        () -> layers.removeAll(items), () -> layers.addAll(0, reversed(items))));
+                        () -> layers.removeAll(items), () -> items.forEach(i -> layers.add(insertionIndex(i), i))));
                 added.accept(env);
             }
             if (!res.errors().isEmpty()) {

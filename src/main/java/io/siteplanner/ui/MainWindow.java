@@ -54,6 +54,7 @@ public final class MainWindow {
     private final Timeline autosave = new Timeline();
     private final SelectionStatus selectionStatus;
     private AttributeTables attributeTables;
+    private MapTools tools;
     private boolean syncingSelection;
 
     public MainWindow(Stage stage) {
@@ -263,8 +264,20 @@ public final class MainWindow {
                 vm.whenSafeToDiscard(stage::close);
             }
         });
+        tools = new MapTools(map, vm);
+        javafx.scene.control.MenuBar bar = menu.menuBar();
+        bar.getMenus().add(bar.getMenus().size() - 1, tools.menu());
+        javafx.scene.control.CheckMenuItem reopen = new javafx.scene.control.CheckMenuItem("Reopen Last Project at Start");
+        reopen.setId("menu-reopen-last");
+        reopen.setSelected(StartupPlan.reopenLast(prefs));
+        reopen.selectedProperty().addListener((o, a, b) -> prefs.putBoolean(StartupPlan.REOPEN_LAST, b));
+        javafx.scene.control.Menu fileMenu = bar.getMenus().get(0);
+        fileMenu.getItems().add(fileMenu.getItems().size() - 2, reopen);
+        javafx.scene.control.ToolBar toolBar = menu.toolBar();
+        toolBar.getItems().add(toolBar.getItems().size() - 2, new Separator(Orientation.VERTICAL));
+        toolBar.getItems().addAll(toolBar.getItems().size() - 2, tools.buttons());
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(menu.menuBar(), menu.toolBar()));
+        root.setTop(new VBox(bar, toolBar));
         root.setCenter(vsplit);
         root.setBottom(status);
         Scene scene = new Scene(root, prefs.getDouble("w", 1400), prefs.getDouble("h", 880));
@@ -297,12 +310,21 @@ public final class MainWindow {
         });
     }
 
+    /** The map tools (measure, go to, highlight). */
+    public MapTools tools() {
+        return tools;
+    }
+
     private void showIdentified(MapViewModel.Identified found) {
         if (found == null) {
             identify.clear();
+            tools.highlight(null);
             return;
         }
         identify.show(found.layer(), found.item().mapLayer().source(), found.feature());
+        tools.highlight(found.item().mapLayer().display().get(found.feature()).geometry());
+        rightTabs.getTabs().stream().filter(t -> t.getContent() == identify).findFirst()
+                .ifPresent(t -> rightTabs.getSelectionModel().select(t));
         if (found.explanation() != null) {
             identify.appendExplanation(found.explanation(), MapPane.distanceUnit());
         }
@@ -382,31 +404,40 @@ public final class MainWindow {
         show(openDemo, List.of());
     }
 
-    /** Shows the window, opens the demo when asked, then adds {@code files} as layers on top. */
+    /**
+     * Shows the window and opens what {@link StartupPlan} decides: a project named in {@code files}, else
+     * the last project when the preference says so, else the demo when asked; then adds the other files as
+     * layers on top.
+     */
     public void show(boolean openDemo, List<Path> files) {
-        show(openDemo ? vm::openDemo : () -> null, files);
+        show(() -> {
+            StartupPlan plan = StartupPlan.decide(files, openDemo, StartupPlan.reopenLast(prefs), vm.recentProjects());
+            Job first = plan.project() != null ? vm.open(plan.project()) : plan.demo() ? vm.openDemo() : null;
+            return java.util.Map.entry(java.util.Optional.ofNullable(first), plan.layers());
+        });
     }
 
-    /** Shows the window, opens the project file {@code project}, then adds {@code files} as layers on top. */
+    /** Shows the window, opens the project file {@code project} (--project), then adds {@code files} as layers on top. */
     public void show(Path project, List<Path> files) {
-        show(() -> vm.open(project), files);
+        show(() -> java.util.Map.entry(java.util.Optional.ofNullable(vm.open(project)), files));
     }
 
-    private void show(java.util.function.Supplier<Job> open, List<Path> files) {
+    /** Shows the window; on the next FX turn opens what {@code plan} opens and adds its layers once it is open. */
+    private void show(java.util.function.Supplier<java.util.Map.Entry<java.util.Optional<Job>, List<Path>>> plan) {
         stage.show();
         Platform.runLater(() -> {
             if (map.getViewport() == null) {
                 map.zoomTo(new Envelope());
             }
-            Job demo = open.get();
-            if (!files.isEmpty()) {
-                if (demo == null) {
-                    vm.layers().addFiles(files);
+            var p = plan.get();
+            List<Path> layers = p.getValue();
+            if (!layers.isEmpty()) {
+                if (p.getKey().isEmpty()) {
+                    vm.layers().addFiles(layers);
                 } else {
-                    demo.whenSucceeded(() -> vm.layers().addFiles(files));
+                    p.getKey().get().whenSucceeded(() -> vm.layers().addFiles(layers));
                 }
             }
         });
     }
 }
-

@@ -53,7 +53,7 @@ class LabelsTest {
     @Test
     void noTwoLabelsOverlapAtAnyScale() {
         for (double res : new double[] {5000, 2000, 800, 400, 150, 40}) {
-            Labels.Placement p = Labels.place(res, List.of(states, counties, places));
+            Labels.Placement p = Labels.place(res, Labels.themed(states, counties, places));
             List<Labels.Placed> l = p.labels;
             assertThat(l).as("labels at %s m/px", res).isNotEmpty();
             // every text box (with its halo) and every place dot, against all others
@@ -89,7 +89,7 @@ class LabelsTest {
 
     static List<String> placeNames(double res) {
         List<String> out = new ArrayList<>();
-        for (Labels.Placed p : Labels.place(res, List.of(states, counties, places)).labels) {
+        for (Labels.Placed p : Labels.place(res, Labels.themed(states, counties, places)).labels) {
             if (p.dotR() > 0) {
                 out.add(p.text());
             }
@@ -109,18 +109,18 @@ class LabelsTest {
         assertThat(county).contains("Jackson", "Madison", "Ridgeland", "Canton", "Clinton");
         // county names appear at state scale and closer, state names from afar
         List<String> all600 = new ArrayList<>();
-        Labels.place(600, List.of(states, counties, places)).labels.forEach(p -> all600.add(p.text()));
+        Labels.place(600, Labels.themed(states, counties, places)).labels.forEach(p -> all600.add(p.text()));
         assertThat(all600).contains("MISSISSIPPI", "Madison", "Hinds");
         List<String> all5000 = new ArrayList<>();
-        Labels.place(5000, List.of(states, counties, places)).labels.forEach(p -> all5000.add(p.text()));
+        Labels.place(5000, Labels.themed(states, counties, places)).labels.forEach(p -> all5000.add(p.text()));
         assertThat(all5000).contains("TEXAS").doesNotContain("Hinds");
     }
 
     @Test
     void placementDoesNotDependOnWhereTheViewIs() {
         // the same resolution gives the same labels at the same world positions, whatever the view
-        Labels.Placement a = Labels.place(300, List.of(states, counties, places));
-        Labels.Placement b = Labels.compute(300, List.of(states, counties, places));
+        Labels.Placement a = Labels.place(300, Labels.themed(states, counties, places));
+        Labels.Placement b = Labels.compute(300, Labels.themed(states, counties, places));
         assertThat(b.labels).isEqualTo(a.labels);
     }
 

@@ -64,6 +64,12 @@ class ScenarioBuilderUiTest {
         fx(() -> window.project().layers().addFiles(List.of(TestData.shared("transmission_hifld_partial_in.geojson"))));
         waitUntil(() -> window.model().layers().size() == 7 && window.tasks().currentProperty().get() == null);
 
+        // an added line layer goes below the point layers (not on top): scroll its row into view
+        fx(() -> {
+            window.layerTree().reveal("transmission_hifld_partial_in");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         // the layer's context menu: Use in Scenario... (Monocle delivers no context-menu request for a right
         // click, so the test fires the menu item of the layer's row itself)
         javafx.scene.control.MenuItem use = fx(() -> {

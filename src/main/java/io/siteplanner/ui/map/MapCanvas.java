@@ -77,6 +77,8 @@ public final class MapCanvas extends Region {
     private double pressY;
     private boolean dragging;
     private boolean boxing;
+    private final ObjectProperty<MapTool> tool = new SimpleObjectProperty<>(this, "tool");
+    private final ObjectProperty<MapOverlay> highlight = new SimpleObjectProperty<>(this, "highlight");
 
     public MapCanvas() {
         this(Executors.newSingleThreadExecutor(r -> {
@@ -125,8 +127,32 @@ public final class MapCanvas extends Region {
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateCursor(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            updateCursor(e.getX(), e.getY());
+            Viewport v = viewport.get();
+            if (tool.get() != null && v != null) {
+                tool.get().move(v.toMapX(e.getX()), v.toMapY(e.getY()));
+                drawOverlay();
+            }
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        tool.addListener((o, a, b) -> drawOverlay());
+        highlight.addListener((o, a, b) -> drawOverlay());
+    }
+
+    /** The active tool (null: clicks identify). */
+    public ObjectProperty<MapTool> toolProperty() {
+        return tool;
+    }
+
+    /** What is highlighted over the map (null: nothing). */
+    public ObjectProperty<MapOverlay> highlightProperty() {
+        return highlight;
+    }
+
+    /** Redraws the overlay (after a tool or highlight changed its content). */
+    public void redrawOverlay() {
+        drawOverlay();
     }
 
     /** Sets what to draw: called on the FX thread at each render to snapshot the layers (bottom first). */
@@ -391,6 +417,9 @@ public final class MapCanvas extends Region {
             box.setVisible(false);
             Envelope env = new Envelope(v.toMapX(pressX), v.toMapX(e.getX()), v.toMapY(pressY), v.toMapY(e.getY()));
             selectedBox.set(env);
+        } else if (!dragging && e.getButton() == MouseButton.PRIMARY && tool.get() != null) {
+            tool.get().click(v.toMapX(e.getX()), v.toMapY(e.getY()), e.getClickCount());
+            drawOverlay();
         } else if (!dragging && e.getButton() == MouseButton.PRIMARY) {
             if (e.getClickCount() == 2) {
                 viewport.set(v.zoomAt(2, e.getX(), e.getY()));
@@ -416,6 +445,13 @@ public final class MapCanvas extends Region {
             case RIGHT: viewport.set(v.pan(-step, 0)); break;
             case UP: viewport.set(v.pan(0, step)); break;
             case DOWN: viewport.set(v.pan(0, -step)); break;
+            case ESCAPE:
+                if (tool.get() == null) {
+                    return;
+                }
+                tool.get().cancel();
+                drawOverlay();
+                break;
             default: return;
         }
         e.consume();
@@ -435,6 +471,12 @@ public final class MapCanvas extends Region {
         Viewport v = viewport.get();
         if (v != null) {
             scaleText.set(ScaleBar.scale(v));
+            if (highlight.get() != null) {
+                highlight.get().draw(g, v);
+            }
+            if (tool.get() != null) {
+                tool.get().draw(g, v);
+            }
             ScaleBar.draw(g, v, overlay.getHeight());
         }
     }

@@ -1,0 +1,109 @@
+package io.siteplanner.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siteplanner.scoring.ScoreResult;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The map tools in the main window on the bundled demo (headless, Monocle): measuring with the keyboard
+ * shortcut and clicks, Esc, and identify highlighting the top-ranked site and bringing its tab forward.
+ * Depends on no demo ids or counts: only that it has scored candidate sites.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MapToolsUiTest {
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
+        window = new MainWindow(stage, java.util.prefs.Preferences.userRoot().node("siteplanner-test/" + System.nanoTime()));
+        stage.setWidth(1400);
+        stage.setHeight(1000);
+        window.show(true);
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
+    void waitUntil(Callable<Boolean> cond) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(cond));
+    }
+
+    void waitForDemo() throws Exception {
+        waitUntil(() -> window.tasks().currentProperty().get() == null && window.scenario().resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void measureWithCtrlMClicksAndDoubleClickThenEscClears(FxRobot robot) throws Exception {
+        waitForDemo();
+        robot.clickOn("#map");
+        // a plain click identifies (no tool yet); then Ctrl+M turns the distance tool on
+        robot.press(KeyCode.CONTROL).press(KeyCode.M).release(KeyCode.M).release(KeyCode.CONTROL);
+        waitUntil(() -> window.map().toolProperty().get() != null);
+        javafx.geometry.Bounds b = fx(() -> window.map().localToScreen(window.map().getBoundsInLocal()));
+        double cx = b.getMinX() + b.getWidth() / 2;
+        double cy = b.getMinY() + b.getHeight() / 2;
+        robot.moveTo(new javafx.geometry.Point2D(cx - 100, cy)).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(new javafx.geometry.Point2D(cx + 100, cy)).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(new javafx.geometry.Point2D(cx + 100, cy + 80)).doubleClickOn(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntil(() -> window.tools().measure().isFinished());
+        assertThat(fx(() -> window.tools().measure().vertices())).hasSize(3);
+        // 200 px across then 80 px down at the view's resolution: the geodesic length is of that order
+        double res = fx(() -> io.siteplanner.render.WebMercator.groundResolution(window.map().getViewport().resolution(),
+                window.map().getViewport().centerY()));
+        assertThat(fx(() -> window.tools().measure().metres())).isBetween(270 * res, 290 * res);
+        assertThat(fx(() -> window.project().statusProperty().get())).startsWith("Distance: ").contains(" km (")
+                .contains(" mi)");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> window.tools().measure().vertices().isEmpty());
+        robot.press(KeyCode.CONTROL).press(KeyCode.M).release(KeyCode.M).release(KeyCode.CONTROL);
+        waitUntil(() -> window.map().toolProperty().get() == null);
+    }
+
+    @Test
+    void identifyOutlinesTheTopSiteAndShowsItsTab(FxRobot robot) throws Exception {
+        waitForDemo();
+        int top = fx(() -> {
+            ScoreResult r = window.scenario().resultProperty().get();
+            for (int i = 0; i < r.size(); i++) {
+                if (r.rank(i) == 1) {
+                    return i;
+                }
+            }
+            return 0;
+        });
+        fx(() -> {
+            window.project().map().zoomToSite(top);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the site's interior point, on screen
+        javafx.geometry.Point2D at = fx(() -> {
+            org.locationtech.jts.geom.Point p = window.project().map().candidates().mapLayer().display().get(top)
+                    .geometry().getInteriorPoint();
+            io.siteplanner.render.Viewport v = window.map().getViewport();
+            return window.map().localToScreen(v.toScreenX(p.getX()), v.toScreenY(p.getY()));
+        });
+        robot.moveTo(at).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntil(() -> window.map().highlightProperty().get() != null);
+        TabPane tabs = robot.lookup("#right-tabs").queryAs(TabPane.class);
+        assertThat(fx(() -> tabs.getSelectionModel().getSelectedItem().getText())).isEqualTo("Identify");
+        assertThat(fx(() -> window.identifyPanel().rows().size())).isPositive();
+    }
+}
