@@ -1,6 +1,7 @@
 package io.siteplanner.render;
 
 import io.siteplanner.gis.preset.Preset;
+import io.siteplanner.model.Units;
 import io.siteplanner.model.style.LayerStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,9 +46,12 @@ public final class Legend {
                 double[] b = s.breaks();
                 int[] c = s.colors();
                 boolean kv = Arrays.equals(b, DefaultStyles.KV_BREAKS);
+                String unit = Units.ofField(s.field());
                 for (int i = 0; i < c.length; i++) {
-                    String label = kv ? DefaultStyles.KV_LABELS[i] : i == 0 ? "< " + num(b[0])
-                            : i == b.length ? ">= " + num(b[b.length - 1]) : num(b[i - 1]) + " to < " + num(b[i]);
+                    String label = kv ? DefaultStyles.KV_LABELS[i] : b.length == 0 ? "all"
+                            : i == 0 ? "< " + value(b[0], unit)
+                            : i == b.length ? ">= " + value(b[b.length - 1], unit)
+                            : value(b[i - 1], unit) + " to < " + value(b[i], unit);
                     out.add(entry(label, c[i], s, shape));
                 }
                 out.add(entry(kv ? "unknown voltage" : s.noData().length > 0 ? "no data (" + noData(s.noData()) + ")"
@@ -154,6 +158,20 @@ public final class Legend {
             sb.append(sb.length() == 0 ? "" : ", ").append(d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d));
         }
         return sb.toString();
+    }
+
+    /**
+     * A class bound with the unit its field's name states ({@link Units#ofField}: "$65.50/MWh", "345 kV",
+     * "1,000 ac"); the bare number when the name states none.
+     */
+    static String value(double v, String unit) {
+        if (unit == null || unit.isEmpty()) {
+            return num(v);
+        }
+        if (unit.startsWith("USD/") || unit.startsWith("$/")) {
+            return Units.format(v, unit, Units.DistanceUnit.KM);
+        }
+        return num(v) + " " + Units.label(unit, Units.DistanceUnit.KM);
     }
 
     private static String num(double v) {

@@ -36,30 +36,20 @@ public record LegendEntry(int fill, int stroke, int dimension, String label) {
             return out;
         }
         switch (s.kind()) {
-            case GRADUATED: {
-                double[] b = s.breaks();
-                int[] c = s.colors();
-                for (int i = 0; i < c.length; i++) {
-                    String label;
-                    if (b.length == 0) {
-                        label = "all";
-                    } else if (i == 0) {
-                        label = "< " + num(b[0]);
-                    } else if (i == b.length) {
-                        label = "≥ " + num(b[b.length - 1]);
+            case GRADUATED:
+            case CATEGORIZED: {
+                // the class labels of the one legend (render.Legend: units, no-data class) under the layer
+                List<io.siteplanner.render.Legend.Entry> rows = io.siteplanner.render.Legend.of(s, dim, item.getName());
+                for (io.siteplanner.render.Legend.Entry r : rows) {
+                    if (r.shape() == io.siteplanner.render.Legend.Shape.NOTE) {
+                        out.add(new LegendEntry(s.fill(), s.stroke(), dim, r.label()));
                     } else {
-                        label = num(b[i - 1]) + " – " + num(b[i]);
+                        out.add(entry(r.fill(), s, dim, s.kind() == io.siteplanner.model.style.LayerStyle.Kind.GRADUATED
+                                ? s.field() + " " + r.label() : r.label()));
                     }
-                    out.add(entry(c[i], s, dim, s.field() + " " + label));
                 }
                 break;
             }
-            case CATEGORIZED:
-                for (Map.Entry<String, Integer> e : s.categories().entrySet()) {
-                    out.add(entry(e.getValue(), s, dim, e.getKey()));
-                }
-                out.add(entry(s.fill(), s, dim, "other"));
-                break;
             default:
                 if (s.sizeField() != null) {
                     out.add(new LegendEntry(s.fill(), s.stroke(), dim, "size by " + s.sizeField()));
