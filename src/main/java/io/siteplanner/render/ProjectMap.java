@@ -36,7 +36,10 @@ public final class ProjectMap {
             MapLayer ml = cand
                     ? MapLayer.prepare(session.candidates(), DemoMap.displayCrs(), Progress.NONE)
                     : MapLayer.prepare(pl.layer(), DemoMap.displayCrs(), Progress.NONE);
-            out.add(new StyledLayer(pl.name(), pl.role(), ml, pl.style(), pl.opacity()));
+            // other scenarios' candidate layers are drawn as data: the map has one scored candidates layer
+            ProjectLayer.Role role = pl.role() == ProjectLayer.Role.CANDIDATES && session != null && !cand
+                    ? ProjectLayer.Role.DATA : pl.role();
+            out.add(new StyledLayer(pl.name(), role, ml, pl.style(), pl.opacity()));
             progress.update((k + 1.0) / n, "preparing " + pl.name());
         }
         return out;
