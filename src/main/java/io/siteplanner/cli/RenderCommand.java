@@ -133,7 +133,7 @@ public final class RenderCommand implements Callable<Integer> {
             draws.add(l == cand ? LayerDraw.of(l.layer(), l.style(), l.opacity(), io.siteplanner.render.ScoreLegend.of(result).colors(result), null) : l.draw());
         }
         io.siteplanner.render.MapDecorations decorations = new io.siteplanner.render.MapDecorations(true, true, true,
-                io.siteplanner.render.Legend.sections(layers, io.siteplanner.render.ScoreLegend.of(result)), tileLayer == null ? null : tileLayer.attribution());
+                io.siteplanner.render.Legend.sections(layers, io.siteplanner.render.ScoreLegend.of(result), vp.envelope()), tileLayer == null ? null : tileLayer.attribution());
         BufferedImage img = MapRenderer.render(vp, draws, DefaultStyles.BACKGROUND, decorations, tileLayer);
         if (tileLayer != null && tileLayer.cache().failed() > 0) {
             spec.commandLine().getErr().printf(Locale.ROOT, "warning: tiles: %d could not be read or fetched (offline?);"

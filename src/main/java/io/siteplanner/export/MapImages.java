@@ -39,8 +39,9 @@ public final class MapImages {
      * @throws IllegalArgumentException when the candidates layer and the result differ in size
      */
     public static BufferedImage render(ScoreResult r, MapContent map, Envelope view, int width, int height) {
-        return MapRenderer.render(viewport(map, view, width, height), draws(r, map, null), DefaultStyles.BACKGROUND,
-                MapDecorations.print(Legend.sections(map.layers(), io.siteplanner.render.ScoreLegend.of(r))));
+        Viewport vp = viewport(map, view, width, height);
+        return MapRenderer.render(vp, draws(r, map, null), DefaultStyles.BACKGROUND,
+                MapDecorations.print(Legend.sections(map.layers(), io.siteplanner.render.ScoreLegend.of(r), vp.envelope())));
     }
 
     /** The viewport of {@link #render}: {@code view}, or the candidates' extent with a 5 % margin. */
@@ -104,7 +105,7 @@ public final class MapImages {
             boolean legend) {
         Viewport vp = overviewViewport(map, sites, width, height);
         BufferedImage img = MapRenderer.render(vp, draws(r, map, null), DefaultStyles.BACKGROUND,
-                MapDecorations.print(legend ? Legend.sections(map.layers(), io.siteplanner.render.ScoreLegend.of(r))
+                MapDecorations.print(legend ? Legend.sections(map.layers(), io.siteplanner.render.ScoreLegend.of(r), vp.envelope())
                         : List.of()));
         addLocator(img, map, vp);
         return img;

@@ -90,9 +90,22 @@ public final class Legend {
      */
     public static List<io.siteplanner.render.MapDecorations.Section> sections(List<StyledLayer> layers,
             ScoreLegend scores) {
+        return sections(layers, scores, null);
+    }
+
+    /**
+     * As {@link #sections(List, ScoreLegend)}, for a map of {@code view} (display CRS; null = everything):
+     * data layers with nothing in the view are left out (a Mississippi layer in a map of Indiana).
+     */
+    public static List<io.siteplanner.render.MapDecorations.Section> sections(List<StyledLayer> layers,
+            ScoreLegend scores, org.locationtech.jts.geom.Envelope view) {
         List<io.siteplanner.render.MapDecorations.Section> out = new ArrayList<>();
         for (int i = layers.size() - 1; i >= 0; i--) {
             StyledLayer l = layers.get(i);
+            if (view != null && l.role() != io.siteplanner.project.ProjectLayer.Role.CANDIDATES
+                    && !l.layer().bounds().intersects(view)) {
+                continue;
+            }
             if (l.role() == io.siteplanner.project.ProjectLayer.Role.CANDIDATES && scores != null) {
                 List<Entry> rows = new ArrayList<>();
                 for (int k = scores.classes(); k >= 1; k--) {

@@ -39,8 +39,9 @@ import java.util.function.BiFunction;
  * to {@link #projectDir} when given, else absolute). Optionally adds the US basemap (states, counties, places)
  * as {@link ProjectLayer.Role#BASEMAP} layers.
  *
- * <p>Layer order (bottom first): basemap counties, basemap states, polygon layers, line layers, point
- * layers, then the candidate layers on top. Styles come from the caller (the store does not know the
+ * <p>Layer order (bottom first), as a GIS orders new layers: basemap counties, basemap states, polygon
+ * layers, the candidate layers, then line and point layers on top (grid lines, substations and plants stay
+ * visible over candidate cells that tile a whole county). Styles come from the caller (the store does not know the
  * renderer): {@link #styles} for data and basemap layers, {@link #candidatesStyle} for candidates. The
  * first scenario is the active one; duplicate scenario names get a suffix {@code " (2)"}.
  *
@@ -225,20 +226,32 @@ public final class ProjectBuilder {
                     st != null ? st : styles.apply(e.layer, ordinal), true, 1));
             ordinal++;
         }
+        boolean candidatesAdded = false;
         for (Entry e : data) {
+            if (!candidatesAdded && e.layer.geometryType().dimension() < 2) {
+                ordinal = addCandidates(layers, cands, ordinal);
+                candidatesAdded = true;
+            }
             // polygons (zones, counties, territories) at 0.7 opacity, as on rendered scenario maps, so the
             // basemap and the layers under them show through
             layers.add(new ProjectLayer(e.name, ProjectLayer.Role.DATA, e.layer, styles.apply(e.layer, ordinal++),
                     true, e.layer.geometryType().dimension() == 2 ? 0.7 : 1));
         }
+        if (!candidatesAdded) {
+            addCandidates(layers, cands, ordinal);
+        }
+        String t = title != null ? title : scenarios.get(0).name();
+        progress.update(1, "project built");
+        return new Project(t, layers, scenarios, scenarios.get(0).name(), Shortlist.empty(), "", null);
+    }
+
+    private int addCandidates(List<ProjectLayer> layers, List<Entry> cands, int ordinal) {
         for (Entry e : cands) {
             layers.add(new ProjectLayer(e.name, ProjectLayer.Role.CANDIDATES, e.layer,
                     candidatesStyle != null ? candidatesStyle : styles.apply(e.layer, ordinal), true, 1));
             ordinal++;
         }
-        String t = title != null ? title : scenarios.get(0).name();
-        progress.update(1, "project built");
-        return new Project(t, layers, scenarios, scenarios.get(0).name(), Shortlist.empty(), "", null);
+        return ordinal;
     }
 
     private Entry readBasemap(Path file, String name, Set<String> taken, Progress progress) throws IOException {

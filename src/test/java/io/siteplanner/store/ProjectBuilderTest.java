@@ -49,10 +49,10 @@ class ProjectBuilderTest {
     void buildsOneLayerPerSourceAndRewritesScenarioPaths() throws Exception {
         Project p = demo(true);
         assertThat(p.layers()).extracting(ProjectLayer::name)
-                .containsExactly("us_states", "us_counties", "us_places", "zones", "lines", "substations", "parcels");
+                .containsExactly("us_states", "us_counties", "us_places", "zones", "parcels", "lines", "substations");
         assertThat(p.layers()).extracting(ProjectLayer::role).containsExactly(ProjectLayer.Role.BASEMAP,
-                ProjectLayer.Role.BASEMAP, ProjectLayer.Role.BASEMAP, ProjectLayer.Role.DATA, ProjectLayer.Role.DATA,
-                ProjectLayer.Role.DATA, ProjectLayer.Role.CANDIDATES);
+                ProjectLayer.Role.BASEMAP, ProjectLayer.Role.BASEMAP, ProjectLayer.Role.DATA, ProjectLayer.Role.CANDIDATES,
+                ProjectLayer.Role.DATA, ProjectLayer.Role.DATA);
         Map<String, Integer> counts = new HashMap<>();
         p.layers().forEach(l -> counts.put(l.name(), l.layer().size()));
         // ogrinfo -ro -so maps/basemap/us_places.geojson us_places: Feature Count: 4463

@@ -101,7 +101,7 @@ class MainWindowTest {
     void opensDemoWithItsLayersInTheTree(FxRobot robot) throws Exception {
         waitForDemo();
         List<String> names = fx(() -> window.model().layers().stream().map(LayerItem::getName).toList());
-        assertThat(names).containsExactly("parcels", "substations", "lines", "zones", "us_counties", "us_states");
+        assertThat(names).containsExactly("substations", "lines", "parcels", "zones", "us_counties", "us_states");
         assertThat(robot.lookup("#layer-parcels").tryQuery()).isPresent();
         reveal("us_states");
         assertThat(robot.lookup("#layer-us_states").tryQuery()).isPresent();
@@ -114,6 +114,7 @@ class MainWindowTest {
     void togglingALayerChangesTheRenderedMap(FxRobot robot) throws Exception {
         waitForDemo();
         reveal("us_states");
+        waitForRender(); // revealing the row may re-lay out the window: the map drawn at its final size
         java.awt.image.BufferedImage before = snapshot();
         robot.clickOn("#visible-us_states");
         waitUntil(() -> !window.model().layers().get(5).visibleProperty().get());
