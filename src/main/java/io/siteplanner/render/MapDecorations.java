@@ -115,7 +115,7 @@ public record MapDecorations(boolean northArrow, boolean scaleBar, boolean attri
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         if (!legend.isEmpty()) {
-            drawLegend(g, legendBox(vp));
+            drawLegend(g, legendLayout(vp));
         }
         if (northArrow) {
             drawArrow(g, arrowBox(vp));
@@ -225,24 +225,98 @@ public record MapDecorations(boolean northArrow, boolean scaleBar, boolean attri
 
     private static final int ROW = 15;
 
-    private Rectangle legendBox(Viewport vp) {
-        int rows = 0;
-        float w = 0;
-        for (Section s : legend) {
-            rows++;
-            w = Math.max(w, new TextLayout(s.title(), LEGEND_TITLE, Labels.FRC).getAdvance());
-            for (Legend.Entry e : s.entries()) {
-                rows++;
-                w = Math.max(w, new TextLayout(e.label().isEmpty() ? " " : e.label(), LEGEND, Labels.FRC).getAdvance() + 22);
-            }
-        }
-        int maxRows = Math.max(1, (vp.height() - 80) / ROW);
-        int height = Math.min(rows, maxRows) * ROW + 10;
-        int width = (int) Math.min(Math.ceil(w) + 14, vp.width() / 2.0);
-        return new Rectangle(8, 8, width, height);
+    /** Share of the map's height a legend column may take before the legend flows into another column. */
+    static final double LEGEND_HEIGHT_SHARE = 0.45;
+
+    /**
+     * Where the legend's rows go: rows flow top to bottom into columns of at most
+     * {@link #LEGEND_HEIGHT_SHARE} of the map's height (a section title never ends a column); each column is
+     * as wide as its entries (long section titles are shortened with "…" to that width, at least
+     * {@link #LEGEND_MIN_COLUMN} px); columns are added while they fit in the map's width less 120 px (the
+     * north arrow); rows that still do not fit are left out.
+     *
+     * @param box     the legend's box
+     * @param rows    for each section, its title row then its entries: {column, row} of each drawn row (null
+     *                where left out)
+     * @param columnX x offset of each column from the box's left edge, then the box width
+     */
+    record LegendLayout(Rectangle box, List<int[]> rows, int[] columnX) {
     }
 
-    private void drawLegend(Graphics2D g, Rectangle r) {
+    static final int LEGEND_MIN_COLUMN = 160;
+
+    LegendLayout legendLayout(Viewport vp) {
+        List<Float> widths = new java.util.ArrayList<>();
+        List<Boolean> titles = new java.util.ArrayList<>();
+        for (Section s : legend) {
+            titles.add(true);
+            widths.add(0f); // titles are shortened to their column's width
+            for (Legend.Entry e : s.entries()) {
+                titles.add(false);
+                widths.add(new TextLayout(e.label().isEmpty() ? " " : e.label(), LEGEND, Labels.FRC).getAdvance()
+                        + (e.shape() == Legend.Shape.NOTE ? 6 : 26));
+            }
+        }
+        int perColumn = Math.max(4, (int) (vp.height() * LEGEND_HEIGHT_SHARE) / ROW);
+        if (titles.size() * ROW + 10 <= vp.height() * 0.6) {
+            perColumn = Math.max(perColumn, titles.size()); // a short legend stays one column
+        }
+        int maxWidth = Math.max(LEGEND_MIN_COLUMN, vp.width() - 120);
+        List<int[]> at = new java.util.ArrayList<>();
+        List<Integer> colWidths = new java.util.ArrayList<>();
+        int col = 0;
+        int row = 0;
+        int usedRows = 0;
+        float colW = LEGEND_MIN_COLUMN;
+        int left = 0; // width of the columns before this one
+        boolean full = false;
+        for (int i = 0; i < titles.size(); i++) {
+            boolean title = titles.get(i);
+            if (!full && row > 0 && (row >= perColumn || title && row == perColumn - 1)) {
+                colWidths.add((int) Math.ceil(colW) + 12);
+                left += (int) Math.ceil(colW) + 12;
+                col++;
+                row = 0;
+                colW = LEGEND_MIN_COLUMN;
+            }
+            float need = Math.max(colW, widths.get(i));
+            if (full || left + Math.min(need, maxWidth) + 12 > maxWidth && col > 0) {
+                full = true;
+                at.add(null);
+                continue;
+            }
+            colW = Math.min(need, maxWidth - left - 12);
+            at.add(new int[] {col, row});
+            row++;
+            usedRows = Math.max(usedRows, row);
+        }
+        colWidths.add((int) Math.ceil(colW) + 12);
+        int[] x = new int[colWidths.size() + 1];
+        for (int k = 0; k < colWidths.size(); k++) {
+            x[k + 1] = x[k] + colWidths.get(k);
+        }
+        Rectangle box = new Rectangle(8, 8, x[colWidths.size()], usedRows * ROW + 10);
+        return new LegendLayout(box, at, x);
+    }
+
+    private Rectangle legendBox(Viewport vp) {
+        return legendLayout(vp).box();
+    }
+
+    /** {@code text} shortened with "…" to at most {@code width} px in {@code font}. */
+    private static String fit(String text, Font font, float width) {
+        if (text.isEmpty() || new TextLayout(text, font, Labels.FRC).getAdvance() <= width) {
+            return text.isEmpty() ? " " : text;
+        }
+        int n = text.length();
+        while (n > 1 && new TextLayout(text.substring(0, n) + "…", font, Labels.FRC).getAdvance() > width) {
+            n--;
+        }
+        return text.substring(0, n) + "…";
+    }
+
+    private void drawLegend(Graphics2D g, LegendLayout layout) {
+        Rectangle r = layout.box();
         g.setColor(PANEL);
         g.fill(r);
         g.setColor(new Color(0xbb, 0xbb, 0xbb));
@@ -250,27 +324,28 @@ public record MapDecorations(boolean northArrow, boolean scaleBar, boolean attri
         g.draw(r);
         Graphics2D c = (Graphics2D) g.create();
         c.clip(r);
-        int y = r.y + 5;
-        int maxRows = (r.height - 10) / ROW;
-        int row = 0;
+        int[] cx = layout.columnX();
+        int k = 0;
         for (Section s : legend) {
-            if (row++ >= maxRows) {
-                break;
+            int[] at = layout.rows().get(k++);
+            if (at != null) {
+                c.setColor(INK);
+                new TextLayout(fit(s.title(), LEGEND_TITLE, cx[at[0] + 1] - cx[at[0]] - 12), LEGEND_TITLE, Labels.FRC)
+                        .draw(c, r.x + cx[at[0]] + 6, r.y + 5 + at[1] * ROW + 11);
             }
-            c.setColor(INK);
-            new TextLayout(s.title().isEmpty() ? " " : s.title(), LEGEND_TITLE, Labels.FRC).draw(c, r.x + 6, y + 11);
-            y += ROW;
             for (Legend.Entry e : s.entries()) {
-                if (row++ >= maxRows) {
-                    break;
+                at = layout.rows().get(k++);
+                if (at == null) {
+                    continue;
                 }
-                swatch(c, e, r.x + 6, y + 1);
+                int x = r.x + cx[at[0]];
+                int y = r.y + 5 + at[1] * ROW;
+                swatch(c, e, x + 6, y + 1);
                 c.setColor(INK);
                 if (!e.label().isEmpty()) {
-                    new TextLayout(e.label(), LEGEND, Labels.FRC).draw(c, r.x + (e.shape() == Legend.Shape.NOTE ? 6 : 26),
+                    new TextLayout(e.label(), LEGEND, Labels.FRC).draw(c, x + (e.shape() == Legend.Shape.NOTE ? 6 : 26),
                             y + 11);
                 }
-                y += ROW;
             }
         }
         c.dispose();
