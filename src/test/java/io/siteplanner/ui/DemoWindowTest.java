@@ -32,15 +32,11 @@ class DemoWindowTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
-        window = new MainWindow(stage, java.util.prefs.Preferences.userRoot().node("siteplanner-test/" + System.nanoTime()));
-        stage.setWidth(1400);
-        stage.setHeight(1000);
-        window.show(true);
+        window = UiTests.open(stage, Paths.get("maps"));
     }
 
     static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        return UiTests.fx(c);
     }
 
     static void waitUntil(Callable<Boolean> cond) throws Exception {

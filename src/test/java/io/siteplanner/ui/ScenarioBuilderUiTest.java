@@ -42,19 +42,15 @@ class ScenarioBuilderUiTest {
     /** The window on the invented parcels fixture as its demo ({@link ParcelsFixtureMaps}); the real demo: DemoWindowTest. */
     @Start
     void start(Stage stage) {
-        System.setProperty("siteplanner.maps", ParcelsFixtureMaps.maps().toString());
-        window = new MainWindow(stage, java.util.prefs.Preferences.userRoot().node("siteplanner-test/" + System.nanoTime()));
-        stage.setWidth(1400);
-        stage.setHeight(1000);
-        window.show(true);
+        window = UiTests.open(stage, ParcelsFixtureMaps.maps());
     }
 
     static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        return UiTests.fx(c);
     }
 
     static void waitUntil(Callable<Boolean> cond) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(cond));
+        UiTests.waitUntil(cond);
     }
 
     @Test
