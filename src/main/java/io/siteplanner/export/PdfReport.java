@@ -511,7 +511,8 @@ public final class PdfReport {
             List<String[]> costs = new ArrayList<>();
             for (int c = 0; c < crit.size(); c++) {
                 String unit = r.session().column(c).unit();
-                if (unit.startsWith("USD")) {
+                // dollar totals (capex, energy per year, TCO, land); prices per MWh or acre are rates, not costs
+                if ("USD".equals(unit) || "USD/yr".equals(unit)) {
                     ScoreResult.Part part = ex.parts().get(c);
                     costs.add(new String[] {label(crit.get(c)), part.format(du)});
                 }

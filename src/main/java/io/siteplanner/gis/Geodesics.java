@@ -15,7 +15,6 @@ import net.sf.geographiclib.PolygonResult;
  */
 public final class Geodesics {
     /** Metres in an international mile. */
-    public static final double METRES_PER_MILE = 1609.344;
     /** Square metres in an international acre (4,840 square yards). */
     public static final double SQ_METRES_PER_ACRE = 4046.8564224;
 
@@ -77,7 +76,7 @@ public final class Geodesics {
             return String.format(Locale.ROOT, "%,.1f m (%,.0f ft)", metres, metres / 0.3048);
         }
         double km = metres / 1000;
-        double mi = metres / METRES_PER_MILE;
+        double mi = metres / io.siteplanner.model.Units.METRES_PER_MILE;
         return String.format(Locale.ROOT, km < 100 ? "%,.2f km (%,.2f mi)" : "%,.1f km (%,.1f mi)", km, mi);
     }
 
@@ -88,7 +87,7 @@ public final class Geodesics {
         String s = String.format(Locale.ROOT, "%,.2f ha (%,.2f acres)", ha, ac);
         if (sqMetres >= 1e8) {
             s += String.format(Locale.ROOT, " = %,.1f km² (%,.1f sq mi)", sqMetres / 1e6,
-                    sqMetres / (METRES_PER_MILE * METRES_PER_MILE));
+                    sqMetres / (io.siteplanner.model.Units.METRES_PER_MILE * io.siteplanner.model.Units.METRES_PER_MILE));
         }
         return s;
     }

@@ -54,7 +54,7 @@ public final class Legend {
                             : value(b[i - 1], unit) + " to < " + value(b[i], unit);
                     out.add(entry(label, c[i], s, shape));
                 }
-                out.add(entry(kv ? "unknown voltage" : s.noData().length > 0 ? "no data (" + noData(s.noData()) + ")"
+                out.add(entry(kv ? "unknown voltage" : s.noData().length > 0 ? "no data (" + io.siteplanner.model.style.ManualBreaks.format(s.noData()) + ")"
                         : "no value", s.fill(), s, shape));
                 break;
             }
@@ -165,30 +165,17 @@ public final class Legend {
         return new Entry(label, color, shape == Shape.LINE ? color : s.stroke(), shape);
     }
 
-    private static String noData(double[] v) {
-        StringBuilder sb = new StringBuilder();
-        for (double d : v) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d));
-        }
-        return sb.toString();
-    }
-
     /**
      * A class bound with the unit its field's name states ({@link Units#ofField}: "$65.50/MWh", "345 kV",
      * "1,000 ac"); the bare number when the name states none.
      */
     static String value(double v, String unit) {
         if (unit == null || unit.isEmpty()) {
-            return num(v);
+            return Units.number(v);
         }
         if (unit.startsWith("USD/") || unit.startsWith("$/")) {
             return Units.format(v, unit, Units.DistanceUnit.KM);
         }
-        return num(v) + " " + Units.label(unit, Units.DistanceUnit.KM);
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v)
-                : String.format(Locale.ROOT, "%,.2f", v);
+        return Units.number(v) + " " + Units.label(unit, Units.DistanceUnit.KM);
     }
 }

@@ -13,7 +13,6 @@ import java.util.Locale;
  * @param miPx    length of the imperial bar in pixels
  */
 public record ScaleBars(String kmLabel, double kmPx, String miLabel, double miPx) {
-    private static final double MILE_M = 1609.344;
     private static final double FOOT_M = 0.3048;
 
     /** The bars of a viewport, at most {@code maxPx} pixels long. */
@@ -21,13 +20,13 @@ public record ScaleBars(String kmLabel, double kmPx, String miLabel, double miPx
         double groundRes = WebMercator.groundResolution(vp.resolution(), vp.centerY());
         double maxM = groundRes * maxPx;
         double m = nice(maxM);
-        double maxMi = maxM / MILE_M;
+        double maxMi = maxM / io.siteplanner.model.Units.METRES_PER_MILE;
         double mi;
         String miLabel;
         if (maxMi >= 1) {
             double n = nice(maxMi);
             miLabel = fmt(n) + " mi";
-            mi = n * MILE_M;
+            mi = n * io.siteplanner.model.Units.METRES_PER_MILE;
         } else {
             double ft = nice(maxM / FOOT_M);
             miLabel = fmt(ft) + " ft";

@@ -19,9 +19,8 @@ public final class GridModel {
     public static final double ROUTE_FACTOR = 1.3;
     public static final double CONTINGENCY = 0.20;
     public static final double AFUDC = 0.075;
-    public static final double METRES_PER_MILE = 1609.344;
     /** Default reach of gridHeadroom: 20 miles, beyond which a substation is a deal-breaker. */
-    public static final double DEFAULT_RADIUS_KM = 20 * METRES_PER_MILE / 1000;
+    public static final double DEFAULT_RADIUS_KM = 20 * io.siteplanner.model.Units.METRES_PER_MILE / 1000;
 
     private GridModel() {
     }
@@ -58,7 +57,7 @@ public final class GridModel {
      */
     public static double interconnectionCost(double distanceM, double kv, double demandMw, double routeFactor,
             double contingency, double afudc) {
-        double miles = distanceM / METRES_PER_MILE;
+        double miles = distanceM / io.siteplanner.model.Units.METRES_PER_MILE;
         double base = miles * routeFactor * lineCostPerMile(kv) * tieLines(demandMw) + substationCost(kv);
         return base * (1 + contingency) * (1 + afudc);
     }

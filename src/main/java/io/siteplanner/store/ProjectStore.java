@@ -157,6 +157,13 @@ public final class ProjectStore {
         return abs.resolveSibling("." + abs.getFileName() + ".recovery");
     }
 
+    /** Whether the project has an autosaved recovery copy newer than itself (to offer before opening it). */
+    public static boolean hasNewerRecovery(Path projectFile) throws IOException {
+        Path recovery = recoveryFile(projectFile);
+        return Files.exists(recovery) && Files.exists(projectFile)
+                && Files.getLastModifiedTime(recovery).compareTo(Files.getLastModifiedTime(projectFile)) > 0;
+    }
+
     /** Saves a recovery copy of the project beside {@code projectFile} (same format, atomic). */
     public static void autosave(Project p, Path projectFile) throws IOException {
         save(p, recoveryFile(projectFile), Progress.NONE);

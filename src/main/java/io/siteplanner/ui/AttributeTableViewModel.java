@@ -28,7 +28,6 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 
 /**
  * The attribute table of one layer: its features as rows (values as read from the file), filtered by a CQL
@@ -266,19 +265,7 @@ public final class AttributeTableViewModel {
 
     /** Extent (display CRS) of the selected features; empty when none. */
     public Envelope selectionExtent() {
-        Envelope e = new Envelope();
-        BitSet sel = item.selectionProperty().get();
-        VectorLayer d = item.mapLayer().display();
-        for (int k = sel.nextSetBit(0); k >= 0 && k < d.size(); k = sel.nextSetBit(k + 1)) {
-            Geometry g = d.get(k).geometry();
-            if (g != null && !g.isEmpty()) {
-                e.expandToInclude(g.getEnvelopeInternal());
-            }
-        }
-        if (!e.isNull() && e.getWidth() == 0 && e.getHeight() == 0) {
-            e.expandBy(500); // one point: some context around it (metres of the display CRS)
-        }
-        return e;
+        return MapViewModel.selectionExtent(item);
     }
 
     /** Row positions (ascending) of the given features among the rows shown. */
@@ -473,7 +460,7 @@ public final class AttributeTableViewModel {
                 }
             }
         }
-        return "";
+        return io.siteplanner.model.Units.ofField(field); // price_usd_mwh, avail_mw, ...
     }
 
     private static void cancel(Job j) {

@@ -117,11 +117,6 @@ public final class ComparisonViewModel {
         return comparison.sites();
     }
 
-    /** Number of sites selected when the comparison was asked for. */
-    public int selectedCount() {
-        return selected;
-    }
-
     /** "Comparing the first 4 of 7 selected sites (in table order)", or null when all selected are compared. */
     public String selectionNote() {
         return selected > MAX_SITES ? String.format(Locale.ROOT,

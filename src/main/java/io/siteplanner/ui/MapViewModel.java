@@ -183,10 +183,27 @@ public final class MapViewModel {
     public Envelope selectionExtent() {
         Envelope e = new Envelope();
         for (LayerItem i : layers.layers()) {
-            BitSet sel = i.selectionProperty().get();
-            for (int k = sel.nextSetBit(0); k >= 0; k = sel.nextSetBit(k + 1)) {
-                e.expandToInclude(i.mapLayer().display().get(k).geometry().getEnvelopeInternal());
+            e.expandToInclude(selectionExtent(i));
+        }
+        return e;
+    }
+
+    /**
+     * Extent (display CRS) of the selected features of one layer, features without geometry left out; a single
+     * point gets 500 m of context around it; empty when none.
+     */
+    public static Envelope selectionExtent(LayerItem item) {
+        Envelope e = new Envelope();
+        BitSet sel = item.selectionProperty().get();
+        io.siteplanner.model.VectorLayer d = item.mapLayer().display();
+        for (int k = sel.nextSetBit(0); k >= 0 && k < d.size(); k = sel.nextSetBit(k + 1)) {
+            org.locationtech.jts.geom.Geometry g = d.get(k).geometry();
+            if (g != null && !g.isEmpty()) {
+                e.expandToInclude(g.getEnvelopeInternal());
             }
+        }
+        if (!e.isNull() && e.getWidth() == 0 && e.getHeight() == 0) {
+            e.expandBy(500); // one point: some context around it (metres of the display CRS)
         }
         return e;
     }

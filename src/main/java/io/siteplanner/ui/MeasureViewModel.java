@@ -113,8 +113,7 @@ public final class MeasureViewModel {
                             + state);
         } else {
             int segments = Math.max(0, v.size() - 1);
-            result.set("Distance: " + Geodesics.formatLength(metres()) + " over " + segments
-                    + (segments == 1 ? " segment" : " segments") + state);
+            result.set("Distance: " + Geodesics.formatLength(metres()) + " over " + io.siteplanner.model.Plural.of(segments, "segment") + state);
         }
     }
 

@@ -247,8 +247,7 @@ public final class ProjectViewModel {
         Path recovery = ProjectStore.recoveryFile(file);
         boolean recover = false;
         try {
-            if (Files.exists(recovery) && Files.exists(file)
-                    && Files.getLastModifiedTime(recovery).compareTo(Files.getLastModifiedTime(file)) > 0) {
+            if (ProjectStore.hasNewerRecovery(file)) {
                 recover = dialogs.confirm("Recover unsaved changes?", "SitePlanner found unsaved changes of "
                         + file.getFileName() + " from " + Files.getLastModifiedTime(recovery) + " (an autosaved copy).",
                         "Recover");

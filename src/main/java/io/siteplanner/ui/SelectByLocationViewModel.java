@@ -158,10 +158,11 @@ public final class SelectByLocationViewModel {
         }
         problem.set("");
         SelectMode m = mode.get();
+        CoordinateReferenceSystem crs = analysisCrs(); // FX state: read before the job
         VectorLayer tl = t.mapLayer().source();
         VectorLayer rl = r.mapLayer().source();
         return tasks.run("Selecting by location in " + t.getName(), p -> SelectByLocation.select(tl, rl, refRows, rel, d,
-                analysisCrs(), p), found -> {
+                crs, p), found -> {
                     map.setSelection(t, m.apply(t.selectionProperty().get(), found));
                     String what = rel == SelectByLocation.Relation.INTERSECTS ? "intersecting"
                             : String.format(Locale.ROOT, "within %,.0f m of", d);

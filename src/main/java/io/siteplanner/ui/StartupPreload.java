@@ -5,7 +5,6 @@ import io.siteplanner.model.Progress;
 import io.siteplanner.render.DemoMap;
 import io.siteplanner.store.ProjectStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -107,9 +106,8 @@ final class StartupPreload {
     }
 
     private static boolean hasNewerRecovery(Path file) {
-        Path recovery = ProjectStore.recoveryFile(file);
         try {
-            return Files.exists(recovery) && Files.getLastModifiedTime(recovery).compareTo(Files.getLastModifiedTime(file)) > 0;
+            return ProjectStore.hasNewerRecovery(file);
         } catch (IOException e) {
             return true;
         }

@@ -28,13 +28,8 @@ import org.junit.jupiter.api.Test;
  * plain loop over the features, sorting, statistics against ogrinfo SQL, and the selection shared with
  * the map (for the candidate layer: with the site table).
  */
+@org.junit.jupiter.api.extension.ExtendWith(RealMapsAfterEach.class)
 class AttributeTableViewModelTest {
-
-    /** ScenarioEditorViewModelTest.demo points the maps folder at the parcels fixture: other tests find the real one again. */
-    @org.junit.jupiter.api.AfterEach
-    void restoreMaps() {
-        System.setProperty("siteplanner.maps", java.nio.file.Paths.get("maps").toAbsolutePath().toString());
-    }
     static MapLayer subs;
     ProjectViewModel project;
     LayerItem item;

@@ -32,13 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * equal a scenario that states those percentiles itself (docs/time-to-power.md). The demo is used by role
  * only (its first sites, its first weighted criterion), not by ids or counts.
  */
+@org.junit.jupiter.api.extension.ExtendWith(RealMapsAfterEach.class)
 class DecisionViewModelsTest {
-
-    /** ScenarioEditorViewModelTest.demo points the maps folder at the parcels fixture: other tests find the real one again. */
-    @org.junit.jupiter.api.AfterEach
-    void restoreMaps() {
-        System.setProperty("siteplanner.maps", java.nio.file.Paths.get("maps").toAbsolutePath().toString());
-    }
     @TempDir
     Path dir;
     ScriptedDialogService dialogs;

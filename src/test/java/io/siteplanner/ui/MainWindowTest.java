@@ -24,15 +24,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window on the parcels fixture (ParcelsFixtureMaps), headless (Monocle), with real files and real rendering. */
+@org.junit.jupiter.api.extension.ExtendWith(RealMapsAfterEach.class)
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     MainWindow window;
-
-    /** Other tests find the real maps/ folder again. */
-    @org.junit.jupiter.api.AfterEach
-    void restoreMaps() {
-        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
-    }
 
     /** The window on the invented parcels fixture as its demo ({@link ParcelsFixtureMaps}); the real demo: DemoWindowTest. */
     @Start

@@ -20,18 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Opening, saving, recovering and exporting projects, on view-models without a stage. */
+@org.junit.jupiter.api.extension.ExtendWith(RealMapsAfterEach.class)
 class ProjectViewModelTest {
     @TempDir
     Path dir;
     ScriptedDialogService dialogs;
     CurrentThreadExecutor tasks;
     ProjectViewModel project;
-
-    /** Other tests find the real maps/ folder again. */
-    @org.junit.jupiter.api.AfterEach
-    void restoreMaps() {
-        System.setProperty("siteplanner.maps", java.nio.file.Paths.get("maps").toAbsolutePath().toString());
-    }
 
     @BeforeEach
     void open() {

@@ -29,15 +29,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * "distance to lines >= 345 kV" through the layer's context menu and the criterion form, export the scenario
  * and check that {@code siteplanner score} ranks and scores the sites exactly as the window does.
  */
+@org.junit.jupiter.api.extension.ExtendWith(RealMapsAfterEach.class)
 @ExtendWith(ApplicationExtension.class)
 class ScenarioBuilderUiTest {
     MainWindow window;
-
-    /** Other tests find the real maps/ folder again. */
-    @org.junit.jupiter.api.AfterEach
-    void restoreMaps() {
-        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
-    }
 
     /** The window on the invented parcels fixture as its demo ({@link ParcelsFixtureMaps}); the real demo: DemoWindowTest. */
     @Start

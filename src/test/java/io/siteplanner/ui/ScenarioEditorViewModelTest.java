@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
  * The scenario workflows of the app, on view-models without a stage: the bundled demo project opened
  * through a {@link CurrentThreadExecutor} (every job runs at once) and dialogs answered by the test.
  */
+@org.junit.jupiter.api.extension.ExtendWith(RealMapsAfterEach.class)
 class ScenarioEditorViewModelTest {
     ScriptedDialogService dialogs;
     CurrentThreadExecutor tasks;
     ProjectViewModel project;
     ScenarioEditorViewModel editor;
 
-    /** The demo project opened, scored with its "1 GW AI campus (demo)" scenario. */
     /** The "demo" of these editing tests: the invented parcels fixture as the bundled project ({@link ParcelsFixtureMaps}). */
     static ProjectViewModel demo(CurrentThreadExecutor tasks, ScriptedDialogService dialogs) {
         System.setProperty("siteplanner.maps", ParcelsFixtureMaps.maps().toString());
@@ -37,12 +37,6 @@ class ScenarioEditorViewModelTest {
         assertThat(dialogs.errors).isEmpty();
         assertThat(p.editor().resultProperty().get()).isNotNull();
         return p;
-    }
-
-    /** Other tests find the real maps/ folder again. */
-    @org.junit.jupiter.api.AfterEach
-    void restoreMaps() {
-        System.setProperty("siteplanner.maps", Paths.get("maps").toAbsolutePath().toString());
     }
 
     @BeforeEach

@@ -307,7 +307,7 @@ final class ScoreJob implements Callable<Integer> {
         if (out == null) {
             int n = top == null ? 20 : top;
             List<Row> best = scored.orderBy(order).limit(n).collectAsList();
-            Outputs.csv(stdout, names, values(best, m, text));
+            Outputs.csv(stdout, names, rows(best, m, text).iterator());
             phase("rank top " + n);
         } else if (folder) {
             String dir = out.replaceAll("/+$", "");
@@ -323,9 +323,9 @@ final class ScoreJob implements Callable<Integer> {
             if (local == null) {
                 throw new UsageException(out + ": top.csv and top.gpkg are written on the driver: give a local folder");
             }
-            Outputs.csv(local.resolve("top.csv"), names, values(best, m, text));
-            Outputs.gpkg(local.resolve("top.gpkg"), names, idLong, text, rows(best, m, text), geometries(best), crs,
-                    s.name());
+            List<Object[]> topRows = rows(best, m, text);
+            Outputs.csv(local.resolve("top.csv"), names, topRows.iterator());
+            Outputs.gpkg(local.resolve("top.gpkg"), names, idLong, text, topRows, geometries(best), crs, s.name());
             phase("write top " + n + " (csv, gpkg)");
         } else if (ext.equals("parquet") || ext.equals("geoparquet")) {
             long passed = writeParquet(scored, order, s, m, text, crs, out);
@@ -340,7 +340,7 @@ final class ScoreJob implements Callable<Integer> {
             if (top != null) {
                 List<Row> best = sorted.limit(top).collectAsList();
                 if (ext.equals("csv")) {
-                    Outputs.csv(file, names, values(best, m, text));
+                    Outputs.csv(file, names, rows(best, m, text).iterator());
                 } else {
                     Outputs.gpkg(file, names, idLong, text, rows(best, m, text), geometries(best), crs, s.name());
                 }
@@ -460,10 +460,6 @@ final class ScoreJob implements Callable<Integer> {
         String name = io.siteplanner.gis.Crs.name(io.siteplanner.gis.Crs.decode(crs)).replace("\"", "'");
         return "{\"$schema\":\"https://proj.org/schemas/v0.7/projjson.schema.json\",\"type\":\"ProjectedCRS\","
                 + "\"name\":\"" + name + "\",\"id\":{\"authority\":\"EPSG\",\"code\":" + code + "}}";
-    }
-
-    private static Iterator<Object[]> values(List<Row> rows, int m, boolean[] text) {
-        return rows(rows, m, text).iterator();
     }
 
     private static Iterator<Object[]> values(Iterator<Row> rows, int m, boolean[] text) {

@@ -361,38 +361,13 @@ public final class BenchDataGenerator {
         return bestI[j];
     }
 
+    /** Positions of {@code value} in {@code v}, ascending (numpy's {@code nonzero(v == value)}). */
     private static int[] indicesOf(int[] v, int value) {
-        int c = 0;
-        for (int x : v) {
-            if (x == value) {
-                c++;
-            }
-        }
-        int[] out = new int[c];
-        c = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] == value) {
-                out[c++] = i;
-            }
-        }
-        return out;
+        return java.util.stream.IntStream.range(0, v.length).filter(i -> v[i] == value).toArray();
     }
 
     private static int[] indicesOf(long[] v, long value) {
-        int c = 0;
-        for (long x : v) {
-            if (x == value) {
-                c++;
-            }
-        }
-        int[] out = new int[c];
-        c = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] == value) {
-                out[c++] = i;
-            }
-        }
-        return out;
+        return java.util.stream.IntStream.range(0, v.length).filter(i -> v[i] == value).toArray();
     }
 
     static void zones(NumpyRandom rng, Path d) throws IOException {

@@ -82,11 +82,6 @@ public final class ColorRamps {
         return ALL;
     }
 
-    /** Ramps of one family. */
-    public static List<Ramp> of(Type type) {
-        return ALL.stream().filter(r -> r.type() == type).toList();
-    }
-
     /** The ramp with this name, or null. */
     public static Ramp byName(String name) {
         for (Ramp r : ALL) {

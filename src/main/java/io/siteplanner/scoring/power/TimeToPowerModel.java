@@ -324,7 +324,7 @@ public record TimeToPowerModel(Tri studyMonths, Tri substationPermitMonths, Tri 
 
         /** Route miles of a straight distance, rounded to 0.1 mile (the estimates are cached by it). */
         public static double lineMiles(double distanceM, double routeFactor) {
-            return Math.round(distanceM / GridModel.METRES_PER_MILE * routeFactor * 10) / 10.0;
+            return Math.round(distanceM / io.siteplanner.model.Units.METRES_PER_MILE * routeFactor * 10) / 10.0;
         }
 
         /** Distinct estimates computed so far. */
