@@ -106,6 +106,9 @@ class AttributeTableUiTest {
         AttributeTableView view = fx(() -> window.attributeTables().viewOf(cand));
         TableView<Integer> tv = view.tableView();
         waitUntil(() -> tv.getItems().size() == size);
+        // the table lays its rows out at a later pulse than its items arrive: wait for the cells
+        waitUntil(() -> robot.from(tv).lookup(".table-row-cell")
+                .match(n -> n.isVisible() && ((TableRow<?>) n).getIndex() == 2).tryQuery().isPresent());
         // select three rows: click the first, Shift+click the third
         robot.clickOn(row(robot, tv, 0));
         robot.press(KeyCode.SHIFT).clickOn(row(robot, tv, 2)).release(KeyCode.SHIFT);
