@@ -285,6 +285,11 @@ public record TimeToPowerModel(Tri studyMonths, Tri substationPermitMonths, Tri 
         private final int samples;
         private final int percentile;
         private final double[][] u;
+        /** Per task, its duration in each sample (the task's quantile at u[task][sample]); lead time in months. */
+        private final double[][] q = new double[TASKS][];
+        /** The study durations per sample, by the study's distribution (they depend on the process). */
+        private final Map<Tri, double[]> studies = new java.util.concurrent.ConcurrentHashMap<>();
+        private final int[] ranks;
         private final Map<String, Estimate> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
         Simulator(TimeToPowerModel model, int samples, long seed, int percentile) {
@@ -301,6 +306,40 @@ public record TimeToPowerModel(Tri studyMonths, Tri substationPermitMonths, Tri 
                     u[t][j] = SplitMix64.unit(key, j);
                 }
             }
+            TimeToPowerModel m = model;
+            // every sample's task durations, drawn once: they are the same for every site (common random numbers)
+            double weeks = 7 / DAYS_PER_MONTH;
+            double[] lead = draw(or(m.transformerLeadWeeks, TRANSFORMER_LEAD_WEEKS), LEAD_T);
+            for (int j = 0; j < samples; j++) {
+                lead[j] = lead[j] * weeks;
+            }
+            q[LEAD_T] = lead;
+            q[INSTALL_T] = draw(or(m.transformerInstallMonths, TRANSFORMER_INSTALL), INSTALL_T);
+            q[SUB_PERMIT_T] = draw(or(m.substationPermitMonths, SUBSTATION_PERMIT), SUB_PERMIT_T);
+            q[LINE_PERMIT_T] = draw(or(m.linePermitMonths, LINE_PERMIT), LINE_PERMIT_T);
+            q[LINE_PERMIT_MILE_T] = draw(or(m.linePermitMonthsPerMile, LINE_PERMIT_PER_MILE), LINE_PERMIT_MILE_T);
+            q[CAMPUS_T] = draw(or(m.campusSubstationMonths, CAMPUS_SUBSTATION), CAMPUS_T);
+            q[UPGRADE_T] = draw(or(m.upgradeExistingMonths, UPGRADE_EXISTING), UPGRADE_T);
+            q[NEW_STATION_T] = draw(or(m.newStationMonths, NEW_STATION), NEW_STATION_T);
+            q[NETWORK_T] = draw(or(m.networkUpgradeMonths, NETWORK_UPGRADE), NETWORK_T);
+            q[LINE_BUILD_T] = draw(or(m.lineBuildMonths, LINE_BUILD), LINE_BUILD_T);
+            q[LINE_BUILD_MILE_T] = draw(or(m.lineBuildMonthsPerMile, LINE_BUILD_PER_MILE), LINE_BUILD_MILE_T);
+            q[TIE_T] = draw(or(m.extraTieLineMonths, EXTRA_TIE_LINE), TIE_T);
+            ranks = new int[] {rank(10), rank(50), rank(90), rank(percentile)};
+        }
+
+        private double[] draw(Tri d, int task) {
+            double[] v = new double[samples];
+            for (int j = 0; j < samples; j++) {
+                v[j] = d.at(u[task][j]);
+            }
+            return v;
+        }
+
+        /** The 0-based index of nearest-rank percentile q among the sorted samples: the ceil(q N / 100)-th smallest. */
+        private int rank(int q) {
+            int idx = (int) (((long) q * samples + 99) / 100) - 1;
+            return Math.max(0, Math.min(samples - 1, idx));
         }
 
         /**
@@ -333,52 +372,30 @@ public record TimeToPowerModel(Tri studyMonths, Tri substationPermitMonths, Tri 
         }
 
         private Estimate simulate(Path path, boolean line, double miles, int tieLines, Tri study) {
-            TimeToPowerModel m = model;
-            Tri lead = or(m.transformerLeadWeeks, TRANSFORMER_LEAD_WEEKS);
-            Tri install = or(m.transformerInstallMonths, TRANSFORMER_INSTALL);
-            Tri subPermit = or(m.substationPermitMonths, SUBSTATION_PERMIT);
-            Tri linePermit = or(m.linePermitMonths, LINE_PERMIT);
-            Tri linePermitMile = or(m.linePermitMonthsPerMile, LINE_PERMIT_PER_MILE);
-            Tri campus = or(m.campusSubstationMonths, CAMPUS_SUBSTATION);
-            Tri upgrade = or(m.upgradeExistingMonths, UPGRADE_EXISTING);
-            Tri station = or(m.newStationMonths, NEW_STATION);
-            Tri network = or(m.networkUpgradeMonths, NETWORK_UPGRADE);
-            Tri lineBuild = or(m.lineBuildMonths, LINE_BUILD);
-            Tri lineBuildMile = or(m.lineBuildMonthsPerMile, LINE_BUILD_PER_MILE);
-            Tri tie = or(m.extraTieLineMonths, EXTRA_TIE_LINE);
-            boolean atStart = m.orderAtStart();
-            double weeks = 7 / DAYS_PER_MONTH;
+            double[] sd = studies.computeIfAbsent(study, d -> draw(d, STUDY_T));
+            double[] lead = q[LEAD_T];
+            double[] install = q[INSTALL_T];
+            double[] subPermit = q[SUB_PERMIT_T];
+            double[] linePermit = q[LINE_PERMIT_T];
+            double[] linePermitMile = q[LINE_PERMIT_MILE_T];
+            double[] campus = q[CAMPUS_T];
+            double[] own = q[path == Path.EXISTING ? UPGRADE_T : path == Path.NEW_STATION ? NEW_STATION_T : NETWORK_T];
+            double[] lineBuild = q[LINE_BUILD_T];
+            double[] lineBuildMile = q[LINE_BUILD_MILE_T];
+            double[] tie = q[TIE_T];
+            boolean atStart = model.orderAtStart();
             double[] e = new double[samples];
             for (int j = 0; j < samples; j++) {
-                double s = study.at(u[STUDY_T][j]);
-                double x = (atStart ? 0 : s) + lead.at(u[LEAD_T][j]) * weeks + install.at(u[INSTALL_T][j]);
-                double pl = line ? linePermit.at(u[LINE_PERMIT_T][j]) + miles * linePermitMile.at(u[LINE_PERMIT_MILE_T][j])
-                        : 0;
-                double bl = line ? lineBuild.at(u[LINE_BUILD_T][j]) + miles * lineBuildMile.at(u[LINE_BUILD_MILE_T][j])
-                        + (tieLines - 1) * tie.at(u[TIE_T][j]) : 0;
-                double permit = Math.max(subPermit.at(u[SUB_PERMIT_T][j]), pl);
-                double own;
-                switch (path) {
-                    case EXISTING:
-                        own = upgrade.at(u[UPGRADE_T][j]);
-                        break;
-                    case NEW_STATION:
-                        own = station.at(u[NEW_STATION_T][j]);
-                        break;
-                    default:
-                        own = network.at(u[NETWORK_T][j]);
-                }
-                double build = Math.max(Math.max(campus.at(u[CAMPUS_T][j]), own), bl);
+                double s = sd[j];
+                double x = (atStart ? 0 : s) + lead[j] + install[j];
+                double pl = line ? linePermit[j] + miles * linePermitMile[j] : 0;
+                double bl = line ? lineBuild[j] + miles * lineBuildMile[j] + (tieLines - 1) * tie[j] : 0;
+                double permit = Math.max(subPermit[j], pl);
+                double build = Math.max(Math.max(campus[j], own[j]), bl);
                 e[j] = Math.max(s + permit + build, x);
             }
-            Arrays.sort(e);
-            return new Estimate(path, at(e, 10), at(e, 50), at(e, 90), at(e, percentile));
-        }
-
-        /** Nearest-rank percentile q of sorted samples: the ceil(q N / 100)-th smallest. */
-        static double at(double[] sorted, int q) {
-            int idx = (int) (((long) q * sorted.length + 99) / 100) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+            OrderStatistics.select(e, ranks);
+            return new Estimate(path, e[ranks[0]], e[ranks[1]], e[ranks[2]], e[ranks[3]]);
         }
     }
 
