@@ -54,7 +54,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.siteplanner.gis.shapefile..",
                     "io.siteplanner.gis.gpkg..", "io.siteplanner.gis.geojson..", "io.siteplanner.gis.kml..",
                     "io.siteplanner.gis.csv..", "io.siteplanner.gis.geotiff..", "io.siteplanner.gis.topojson..", "java.sql..",
-                    "com.fasterxml.jackson..", "org.apache.pdfbox..", "mil.nga..")
+                    "com.fasterxml.jackson..", "org.apache.pdfbox..")
             .because("the UI never does file formats itself");
 
     @ArchTest

@@ -59,7 +59,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
-        // the EPSG database takes about a second to open: start it while the scenario is parsed
+        // GeoTools' referencing takes a few tenths of a second to start: start it while the scenario is parsed
         Thread warm = new Thread(() -> {
             try {
                 io.siteplanner.gis.Crs.warmUp();

@@ -13,11 +13,15 @@ import org.geotools.api.referencing.FactoryException;
 import org.geotools.api.referencing.ReferenceIdentifier;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.referencing.crs.GeographicCRS;
+import org.geotools.api.referencing.operation.CoordinateOperation;
+import org.geotools.api.referencing.operation.CoordinateOperationFactory;
 import org.geotools.api.referencing.operation.MathTransform;
 import org.geotools.api.referencing.operation.TransformException;
+import org.geotools.geometry.GeneralBounds;
 import org.geotools.geometry.jts.JTS;
 import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.geotools.referencing.CRS;
+import org.geotools.referencing.operation.DefaultCoordinateOperationFactory;
 import org.geotools.util.factory.Hints;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -26,6 +30,8 @@ import org.locationtech.jts.geom.Geometry;
  * CRS utilities over GeoTools referencing, always longitude-first (x = east).
  *
  * <p>Thread-safe; look-ups are cached because the first EPSG decode unpacks the EPSG database (~2 s).
+ * EPSG:4326, 4269, 3857 and 5070 are {@linkplain BuiltinCrs built in}: decoding them, transforming between
+ * them and checking their area of use never open the database.
  * {@link #epsgCode} identifies CRSs without an EPSG identifier (ESRI .prj files) through an index of the
  * EPSG database ({@link EpsgIndex}) that is built once per machine (15-30 s, stored in the user cache)
  * and then answers in milliseconds: call it off the FX thread.
@@ -39,7 +45,16 @@ public final class Crs {
     private static final Map<String, CoordinateReferenceSystem> BY_CODE = new ConcurrentHashMap<>();
     private static final Map<String, CoordinateReferenceSystem> BY_WKT = new ConcurrentHashMap<>();
     private static final Map<CoordinateReferenceSystem, Integer> EPSG = new ConcurrentHashMap<>();
-    private static final Map<String, MathTransform> TRANSFORMS = new ConcurrentHashMap<>();
+    private static final Map<String, CoordinateOperation> OPERATIONS = new ConcurrentHashMap<>();
+    /** The CRSs made from {@link BuiltinCrs} definitions, by identity. */
+    private static final Map<CoordinateReferenceSystem, BuiltinCrs.Entry> BUILTIN = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
+    /**
+     * Operations between built-in CRSs, from their definitions alone: a datum shift through geocentric
+     * coordinates with the definitions' TOWGS84 terms, as the EPSG database's "NAD83 to WGS 84 (1)" is.
+     */
+    private static final CoordinateOperationFactory DEFINITIONS_ONLY = new DefaultCoordinateOperationFactory(
+            new Hints(Hints.DATUM_SHIFT_METHOD, "Geocentric"));
     private static final int NO_CODE = Integer.MIN_VALUE;
 
     private Crs() {
@@ -50,7 +65,10 @@ public final class Crs {
         return decode("EPSG:4326");
     }
 
-    /** Loads the EPSG database once (call at start-up, off the UI thread). */
+    /**
+     * Starts GeoTools' referencing (units, WKT parser) with the CRSs most scenarios use, built in: a few
+     * tenths of a second on a cold JVM, so call it off the UI thread while other start-up work runs.
+     */
     public static void warmUp() {
         wgs84();
         decode("EPSG:5070");
@@ -74,11 +92,25 @@ public final class Crs {
         String norm = normalizeCode(c);
         return BY_CODE.computeIfAbsent(norm, k -> {
             try {
+                BuiltinCrs.Entry builtin = BuiltinCrs.get(parseEpsg(k));
+                if (builtin != null) {
+                    CoordinateReferenceSystem crs = CRS.parseWKT(builtin.wkt());
+                    BUILTIN.put(crs, builtin);
+                    return crs;
+                }
                 return CRS.decode(k, true);
             } catch (FactoryException e) {
                 throw new IllegalArgumentException("unknown CRS '" + Snippets.token(code, 40) + "'", e);
             }
         });
+    }
+
+    /**
+     * True when the CRS is one of {@link BuiltinCrs}'s, as {@link #decode} returned it: transforms between
+     * two of them and their area of use need no EPSG database.
+     */
+    static boolean isBuiltin(CoordinateReferenceSystem crs) {
+        return crs != null && BUILTIN.containsKey(crs);
     }
 
     /** EPSG code number from a code string, or -1 when it is not an EPSG/CRS84 code. */
@@ -222,10 +254,20 @@ public final class Crs {
 
     /** Transform between two CRSs (lenient datum shift), cached. */
     public static MathTransform transform(CoordinateReferenceSystem from, CoordinateReferenceSystem to) {
+        return operation(from, to).getMathTransform();
+    }
+
+    /**
+     * The coordinate operation between two CRSs (lenient datum shift), cached: GeoTools' (the EPSG database's
+     * operation when both have EPSG codes), or between two built-in CRSs the one their definitions give.
+     */
+    private static CoordinateOperation operation(CoordinateReferenceSystem from, CoordinateReferenceSystem to) {
         String key = System.identityHashCode(from) + ">" + System.identityHashCode(to);
-        return TRANSFORMS.computeIfAbsent(key, k -> {
+        return OPERATIONS.computeIfAbsent(key, k -> {
             try {
-                return CRS.findMathTransform(from, to, true);
+                CoordinateOperationFactory f = isBuiltin(from) && isBuiltin(to) ? DEFINITIONS_ONLY
+                        : CRS.getCoordinateOperationFactory(true);
+                return f.createOperation(from, to);
             } catch (FactoryException e) {
                 throw new IllegalArgumentException("no transform from " + name(from) + " to " + name(to)
                         + ": " + e.getMessage(), e);
@@ -242,12 +284,20 @@ public final class Crs {
         if (from == null || to == null || CRS.equalsIgnoreMetadata(from, to)) {
             return new Envelope(env);
         }
+        // as GeoTools' ReferencedEnvelope.transform(to, true, 10), with this class's operation: the corners
+        // (with the operation's handling of poles and the antimeridian), then 10 points along each edge
         ReferencedEnvelope re = new ReferencedEnvelope(env, from);
+        CoordinateOperation op;
         try {
-            return re.transform(to, true, 10);
-        } catch (FactoryException e) {
+            op = operation(from, to);
+        } catch (IllegalArgumentException e) {
             throw new TransformException(e.getMessage(), e);
         }
+        GeneralBounds corners = CRS.transform(op, re);
+        ReferencedEnvelope out = new ReferencedEnvelope(corners.getMinimum(0), corners.getMaximum(0),
+                corners.getMinimum(1), corners.getMaximum(1), to);
+        JTS.transform(re, out, op.getMathTransform(), 10);
+        return new Envelope(out);
     }
 
     /** The bounds of an envelope in lon/lat (EPSG:4326). */
@@ -328,7 +378,8 @@ public final class Crs {
             }
             return null;
         }
-        GeographicBoundingBox area = CRS.getGeographicBoundingBox(crs);
+        BuiltinCrs.Entry builtin = BUILTIN.get(crs);
+        GeographicBoundingBox area = builtin != null ? null : CRS.getGeographicBoundingBox(crs);
         Envelope ll;
         try {
             ll = toWgs84(bounds, crs);
@@ -336,11 +387,11 @@ public final class Crs {
             return "coordinates cannot be converted from " + name(crs) + " to longitude/latitude: "
                     + e.getMessage();
         }
-        if (area == null) {
+        if (area == null && builtin == null) {
             return null;
         }
-        Envelope valid = new Envelope(area.getWestBoundLongitude(), area.getEastBoundLongitude(),
-                area.getSouthBoundLatitude(), area.getNorthBoundLatitude());
+        Envelope valid = builtin != null ? new Envelope(builtin.area()) : new Envelope(area.getWestBoundLongitude(),
+                area.getEastBoundLongitude(), area.getSouthBoundLatitude(), area.getNorthBoundLatitude());
         valid.expandBy(5);
         if (!valid.intersects(ll)) {
             return String.format(Locale.ROOT,

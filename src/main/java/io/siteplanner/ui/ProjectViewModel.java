@@ -219,7 +219,12 @@ public final class ProjectViewModel {
 
     /** Result of opening a project off the FX thread. */
     record Loaded(Path file, Project project, List<Scenario> scenarios, Scenario active, ScoringSession session,
-            String problem, List<StyledLayer> layers, List<String> repairs, java.util.Map<String, String> disabled) {
+            String problem, List<StyledLayer> layers, List<String> repairs, java.util.Map<String, String> disabled,
+            ScenarioEditorViewModel.Outcome scored) {
+        /** The same, for another file name. */
+        Loaded withFile(Path f) {
+            return new Loaded(f, project, scenarios, active, session, problem, layers, repairs, disabled, scored);
+        }
     }
 
     /** Opens the bundled demo project ({@code maps/demo.siteplan.gpkg}). */
@@ -319,8 +324,20 @@ public final class ProjectViewModel {
                 problem = "Not scored: " + DialogService.messageOf(e);
             }
         }
+        // ranked here too, off the FX thread: the window shows the ranked project as soon as it installs it
+        ScenarioEditorViewModel.Outcome scored = null;
+        if (session != null) {
+            try {
+                scored = ScenarioEditorViewModel.scoreNow(session, active);
+            } catch (RuntimeException e) {
+                if (e instanceof io.siteplanner.model.CancelledException) {
+                    throw e;
+                }
+                scored = null; // the re-score lane tries again and reports the error
+            }
+        }
         List<StyledLayer> styled = ProjectMap.layers(pr, session, false, p.sub(0.9, 1));
-        return new Loaded(file, pr, all, active, session, problem, styled, repairs, disabled);
+        return new Loaded(file, pr, all, active, session, problem, styled, repairs, disabled, scored);
     }
 
     private void install(Loaded l) {
@@ -344,7 +361,7 @@ public final class ProjectViewModel {
                 // scenarios use different candidate layers (the demo) stores them all as candidates
                 layers.setCandidates(candidates);
             }
-            editor.load(l.active(), l.session(), l.problem());
+            editor.load(l.active(), l.session(), l.problem(), l.scored());
             editor.noteDisabled(l.disabled());
             shortlist.load(l.project().shortlist());
             project = l.project();

@@ -171,6 +171,15 @@ public final class ScenarioEditorViewModel {
      * and the problem that prevented it. Not an edit.
      */
     public void load(Scenario s, ScoringSession evaluated, String why) {
+        load(s, evaluated, why, null);
+    }
+
+    /**
+     * As {@link #load(Scenario, ScoringSession, String)}, with the session's ranking already computed where it
+     * was evaluated ({@link #scoreNow}; null to compute it on the re-score lane): the result is in when this
+     * returns, so the map and table show the ranked project at once.
+     */
+    void load(Scenario s, ScoringSession evaluated, String why, Outcome scored) {
         generation++;
         busy = false;
         pending = false;
@@ -181,9 +190,23 @@ public final class ScenarioEditorViewModel {
         sync(s);
         problem.set(why == null ? "" : why);
         result.set(null);
-        if (evaluated != null) {
+        if (evaluated != null && scored != null) {
+            publish(scored);
+        } else if (evaluated != null) {
             rescore(evaluated, s);
         }
+    }
+
+    /**
+     * The session scored with {@code next}'s settings, as the re-score lane does it; null when every weight
+     * is 0 (nothing to rank by). Any thread that owns the session.
+     */
+    static Outcome scoreNow(ScoringSession s, Scenario next) {
+        s.update(next);
+        if (allZero(next)) {
+            return null;
+        }
+        return new Outcome(s.score(), counts(s, next));
     }
 
     /** Forgets the scenario (a new project). */
@@ -597,7 +620,7 @@ public final class ScenarioEditorViewModel {
     }
 
     /** Result and per-constraint counts of one scoring, of the scenario as evaluated. */
-    private record Outcome(ScoreResult result, int[] failing, Scenario scenario, Map<String, String> disabled) {
+    record Outcome(ScoreResult result, int[] failing, Scenario scenario, Map<String, String> disabled) {
         Outcome(ScoreResult result, int[] failing) {
             this(result, failing, null, Map.of());
         }
@@ -650,13 +673,7 @@ public final class ScenarioEditorViewModel {
     /** Re-scores the session with {@code next}'s settings on the re-score lane (latest wins). */
     private void rescore(ScoringSession s, Scenario next) {
         long gen = generation;
-        tasks.runLatest(p -> {
-            s.update(next);
-            if (allZero(next)) {
-                return null;
-            }
-            return new Outcome(s.score(), counts(s, next));
-        }, out -> {
+        tasks.runLatest(p -> scoreNow(s, next), out -> {
             if (session.get() != s) {
                 return;
             }

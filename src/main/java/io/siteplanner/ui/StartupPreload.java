@@ -13,9 +13,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Start-up work that needs no window, begun at launch before the JavaFX toolkit starts so that it runs
- * while the toolkit starts and the main window is built: the EPSG factory (its first decode unpacks the
- * EPSG database, about a second), the coordinate transforms loading usually needs (on a second thread),
- * and the first project (read, its active scenario scored, its map prepared: {@link ProjectViewModel#load}).
+ * while the toolkit starts and the main window is built: GeoTools' referencing and the transforms between
+ * the built-in CRSs (on a second thread; they need no EPSG database), and the first project (read, its
+ * active scenario evaluated and ranked, its map prepared: {@link ProjectViewModel#load}).
  * The window's "Opening" task then {@linkplain #take takes} the result instead of loading the project again.
  *
  * <p>Only the project named at {@link #begin} is preloaded, and only when it has no newer recovery copy
@@ -38,15 +38,12 @@ final class StartupPreload {
             pending = file;
             loading = result;
         }
+        // GeoTools' referencing (units, WKT parser, the built-in CRSs and their transforms) starts on its own
+        // thread while this one opens the project's SQLite file
+        Thread crs = new Thread(StartupPreload::warmTransforms, "startup-transforms");
+        crs.setDaemon(true);
+        crs.start();
         Thread t = new Thread(() -> {
-            try {
-                Crs.wgs84();
-                Thread transforms = new Thread(StartupPreload::warmTransforms, "startup-transforms");
-                transforms.setDaemon(true);
-                transforms.start();
-            } catch (RuntimeException | LinkageError e) {
-                // reported where a CRS is really needed
-            }
             if (file == null || hasNewerRecovery(file)) {
                 result.complete(null);
                 return;
@@ -81,8 +78,7 @@ final class StartupPreload {
             progress.checkCancelled();
             try {
                 ProjectViewModel.Loaded l = result.get(50, TimeUnit.MILLISECONDS);
-                return l == null ? null : new ProjectViewModel.Loaded(file, l.project(), l.scenarios(), l.active(),
-                        l.session(), l.problem(), l.layers(), l.repairs(), l.disabled());
+                return l == null ? null : l.withFile(file);
             } catch (TimeoutException e) {
                 // wait on, checking for cancel
             } catch (ExecutionException e) {
@@ -92,9 +88,10 @@ final class StartupPreload {
     }
 
     /**
-     * Looks up (and caches in {@link Crs}) the transforms from EPSG:4326 to EPSG:5070 (the analysis CRS of
-     * the bundled scenarios and the usual one for the contiguous US) and to the display CRS: the first, a
-     * datum shift, queries the EPSG database. Other projects' CRSs are simply looked up when loading.
+     * Makes (and caches in {@link Crs}) the transforms from EPSG:4326 to EPSG:5070 (the analysis CRS of
+     * the bundled scenarios and the usual one for the contiguous US) and to the display CRS: built-in CRSs,
+     * so this starts GeoTools' referencing without opening the EPSG database. Other projects' CRSs are
+     * looked up when loading.
      */
     private static void warmTransforms() {
         try {

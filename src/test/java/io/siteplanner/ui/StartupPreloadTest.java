@@ -50,6 +50,25 @@ class StartupPreloadTest {
     }
 
     @Test
+    void theProjectArrivesRankedAsTheRescoreLaneRanksIt() throws Exception {
+        ProjectViewModel.Loaded l = ProjectViewModel.load(DEMO, DEMO, Progress.NONE);
+        // the re-score lane's way (what the window did after opening, before the ranking came with the load)
+        ProjectViewModel.Loaded again = ProjectViewModel.load(DEMO, DEMO, Progress.NONE);
+        again.session().update(again.active());
+        io.siteplanner.scoring.ScoreResult lane = again.session().score();
+
+        assertThat(l.scored()).as("ranked where it was read").isNotNull();
+        io.siteplanner.scoring.ScoreResult r = l.scored().result();
+        assertThat(r.size()).isEqualTo(lane.size()).isPositive();
+        assertThat(r.scores()).containsExactly(lane.scores());
+        for (int i = 0; i < r.size(); i++) {
+            assertThat(r.rank(i)).isEqualTo(lane.rank(i));
+            assertThat(r.passed(i)).isEqualTo(lane.passed(i));
+        }
+        assertThat(l.scored().failing()).hasSize(l.active().constraints().size());
+    }
+
+    @Test
     void anotherFileIsNotTheOnePreloaded() throws Exception {
         StartupPreload.begin(DEMO);
         Path copy = Files.copy(DEMO, tmp.resolve("copy.siteplan.gpkg"));
