@@ -83,7 +83,8 @@ common=(--name SitePlanner --app-version "$version" --vendor "SitePlanner mainta
 jvm_options=("-Dsiteplanner.maps=\$APPDIR/maps" -XX:MaxRAMPercentage=50 -XX:+UseCompressedOops
   "-Dorg.sqlite.lib.path=\$APPDIR/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
 if [ $aot = 1 ]; then
-  jvm_options+=("-XX:AOTCache=\$APPDIR/siteplanner.aot" --enable-native-access=ALL-UNNAMED
+  # -Xlog:aot=off: a missing or stale cache only means a slower start, as with CDS (no error lines)
+  jvm_options+=("-XX:AOTCache=\$APPDIR/siteplanner.aot" -Xlog:aot=off --enable-native-access=ALL-UNNAMED
     --sun-misc-unsafe-memory-access=allow)
 else
   jvm_options+=("-XX:SharedArchiveFile=\$APPDIR/siteplanner.jsa")
@@ -104,7 +105,7 @@ launcher_cp() { sed -n 's/^app\.classpath=//p' "$1/SitePlanner.cfg" | sed "s|\$A
 # options it is used with: the module options must match, else the JVM disables parts of it)
 rec_opts=()
 for o in "${jvm_options[@]}" -XX:TieredStopAtLevel=1; do
-  case "$o" in -XX:AOTCache=*|-XX:SharedArchiveFile=*) ;; *) rec_opts+=("${o//\$APPDIR/$appdir}") ;; esac
+  case "$o" in -XX:AOTCache=*|-XX:SharedArchiveFile=*|-Xlog:aot=off) ;; *) rec_opts+=("${o//\$APPDIR/$appdir}") ;; esac
 done
 record_start() { # record_start LOG JAVA_OPTION...
   local log="$1"; shift
@@ -152,7 +153,17 @@ if [ "$type" = deb ]; then
   # the package gets the image with its AOT cache (JDK 25+) or without a CDS archive (its postinst makes
   # one under /opt/siteplanner)
   resources="$(mktemp -d)"
-  cp "$root/packaging/linux/postinst" "$root/packaging/linux/prerm" "$root/packaging/linux/SitePlanner.desktop" "$resources/"
+  cp "$root/packaging/linux/postinst" "$root/packaging/linux/SitePlanner.desktop" "$resources/"
+  # prerm: jpackage fills in its helper functions where its own template has them: UTILITY_SCRIPTS up to
+  # some JDK, COMMON_SCRIPTS and DESKTOP_SCRIPTS (with package_type) in later ones (JDK 25); use this JDK's
+  helpers="$("$jdk/bin/jimage" extract --dir "$resources/jdk" --include \
+    'regex:.*jpackage/internal/resources/template\.prerm' "$jdk/lib/modules" 2>/dev/null \
+    && grep -hE '^(package_type=|[A-Z_]+_SCRIPTS$)' "$resources"/jdk/jdk.jpackage/jdk/jpackage/internal/resources/template.prerm \
+    | grep -v LAUNCHER_AS_SERVICE)"
+  rm -rf "$resources/jdk"
+  [ -n "$helpers" ] || { echo "error: cannot read $jdk's jpackage prerm template" >&2; exit 1; }
+  awk -v h="$helpers" '$0 == "UTILITY_SCRIPTS" { print h; next } { print }' "$root/packaging/linux/prerm" >"$resources/prerm"
+  chmod +x "$resources/prerm"
   about=()
   [ -z "${SITEPLANNER_HOMEPAGE:-}" ] || about=(--about-url "$SITEPLANNER_HOMEPAGE")
   "$jdk/bin/jpackage" --type deb "${common[@]}" "${about[@]}" --app-image "$app" --dest "$dist" --resource-dir "$resources" \
@@ -171,6 +182,11 @@ if [ "$type" = deb ]; then
   sed -i '/siteplanner-siteplanner\.desktop/d' "$unpacked/p/DEBIAN/postinst" "$unpacked/p/DEBIAN/prerm"
   mkdir -p "$unpacked/p/usr/bin"
   ln -s /opt/siteplanner/bin/siteplanner "$unpacked/p/usr/bin/siteplanner"
+  # the AOT cache checks the jars and the runtime by size and modification time: jpackage's copy gave them
+  # new times, so they get the app image's back (dpkg keeps a package's file times when it installs)
+  (cd "$app" && find . -type f) | while read -r f; do
+    [ ! -f "$unpacked/p/opt/siteplanner/$f" ] || touch -r "$app/$f" "$unpacked/p/opt/siteplanner/$f"
+  done
   fakeroot dpkg-deb -Zxz -b "$unpacked/p" "$deb" >/dev/null
   rm -rf "$unpacked"
 fi
