@@ -25,25 +25,32 @@ public final class PngExport {
 
     /** The image only (no georeference). */
     public static void write(BufferedImage img, Path target) throws IOException {
-        AtomicWrite.write(target, tmp -> {
+        AtomicWrite.write(target, png(img, target));
+    }
+
+    /**
+     * The image with its world file and .prj (the viewport it was drawn with, EPSG:3857), written as one
+     * ({@link AtomicWrite#writeAll}: all three to temp files, then moved, the image last).
+     */
+    public static void write(BufferedImage img, Viewport vp, Path target) throws IOException {
+        String world = worldFile(vp);
+        String prj = Crs.decode(CRS).toWKT() + "\n";
+        java.util.LinkedHashMap<Path, AtomicWrite.Writer> files = new java.util.LinkedHashMap<>();
+        files.put(sibling(target, ".pgw"), tmp -> Files.writeString(tmp, world, StandardCharsets.US_ASCII));
+        files.put(sibling(target, ".prj"), tmp -> Files.writeString(tmp, prj, StandardCharsets.UTF_8));
+        files.put(target, png(img, target));
+        AtomicWrite.writeAll(files);
+    }
+
+    private static AtomicWrite.Writer png(BufferedImage img, Path target) {
+        return tmp -> {
             // PNG has no premultiplied alpha: convert to plain ARGB first
             BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_ARGB);
             out.getGraphics().drawImage(img, 0, 0, null);
             if (!ImageIO.write(out, "png", tmp.toFile())) {
                 throw new IOException(target + ": no PNG writer available");
             }
-        });
-    }
-
-    /** The image with its world file and .prj (the viewport it was drawn with, EPSG:3857). */
-    public static void write(BufferedImage img, Viewport vp, Path target) throws IOException {
-        String world = worldFile(vp);
-        String prj = Crs.decode(CRS).toWKT() + "\n";
-        Path pgw = sibling(target, ".pgw");
-        Path prjFile = sibling(target, ".prj");
-        AtomicWrite.write(pgw, tmp -> Files.writeString(tmp, world, StandardCharsets.US_ASCII));
-        AtomicWrite.write(prjFile, tmp -> Files.writeString(tmp, prj, StandardCharsets.UTF_8));
-        write(img, target);
+        };
     }
 
     /** The six lines of an ESRI world file for a viewport. */

@@ -72,6 +72,45 @@ public final class AtomicWrite {
         }
     }
 
+    /**
+     * Writes several files that belong together (an image and its world file and .prj): every content goes
+     * to its own temp file first, and only when all are written are they moved over their targets, in the
+     * map's order (put the main file last). A failure before the moves leaves every target untouched; a kill
+     * during the moves (microseconds) can leave some targets new and the rest old, each of them complete.
+     *
+     * @param files targets and their writers, in the order to move them
+     * @throws IOException when writing or moving fails; the message names the target
+     */
+    public static void writeAll(java.util.LinkedHashMap<Path, Writer> files) throws IOException {
+        List<Path> targets = new ArrayList<>();
+        List<Path> temps = new ArrayList<>();
+        try {
+            for (var e : files.entrySet()) {
+                Path abs = e.getKey().toAbsolutePath();
+                Path dir = abs.getParent();
+                if (dir != null && !Files.isDirectory(dir)) {
+                    throw new IOException(e.getKey() + ": output folder " + dir + " does not exist");
+                }
+                cleanStale(dir);
+                Path tmp = createTemp(abs);
+                temps.add(tmp);
+                targets.add(abs);
+                Files.deleteIfExists(tmp);
+                e.getValue().write(tmp);
+                if (!Files.exists(tmp)) {
+                    throw new IOException(e.getKey() + ": nothing was written");
+                }
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                move(temps.get(i), targets.get(i));
+            }
+        } finally {
+            for (Path tmp : temps) {
+                delete(tmp);
+            }
+        }
+    }
+
     /** Whether a file name is one of our temp files (or one of its SQLite side files). */
     public static boolean isTemp(String fileName) {
         return TEMP.matcher(fileName).matches();
