@@ -54,6 +54,9 @@ final class GoToDialog {
             }
         };
         text.textProperty().addListener((o, a, b) -> check.run());
+        // the place names arrive in the background: search again with what is typed
+        javafx.beans.value.ChangeListener<Boolean> loaded = (o, a, b) -> check.run();
+        vm.loadingProperty().addListener(loaded);
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
                 d.setResult(vm.resolve(null, list.getSelectionModel().getSelectedItem()));
@@ -76,6 +79,10 @@ final class GoToDialog {
             }
         });
         Platform.runLater(text::requestFocus);
-        return d.showAndWait();
+        try {
+            return d.showAndWait();
+        } finally {
+            vm.loadingProperty().removeListener(loaded);
+        }
     }
 }

@@ -18,10 +18,25 @@ public final class GoToViewModel {
     }
 
     private final Supplier<PlaceFinder> places;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper loading =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loading", false);
 
-    /** @param places the place names (loaded on first use; null supplier result: none available) */
+    /**
+     * @param places the place names as far as they are loaded (null: not (yet) available); while they load
+     *               in the background the owner sets {@link #setLoading}
+     */
     public GoToViewModel(Supplier<PlaceFinder> places) {
         this.places = places;
+    }
+
+    /** Whether the place names are being loaded (FX thread); the dialog searches again when it turns false. */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Marks the place names as loading or not (FX thread). */
+    public void setLoading(boolean b) {
+        loading.set(b);
     }
 
     /** Places matching the text (none when it is a position). */
@@ -53,6 +68,9 @@ public final class GoToViewModel {
         List<PlaceFinder.Place> m = matches(t);
         if (m.isEmpty()) {
             PlaceFinder p = places.get();
+            if (p == null && loading.get()) {
+                throw new IllegalArgumentException("loading the place names…");
+            }
             throw new IllegalArgumentException("no place named '" + t + "' in the bundled US places"
                     + (p == null ? "" : " (" + p.size() + " towns)") + "; or type a position, e.g. 32.62, -90.05");
         }

@@ -89,9 +89,36 @@ public final class MapTools {
         return new Menu("_Tools", null, m, a, g);
     }
 
-    /** Asks where to go and goes there. */
+    /** Asks where to go and goes there; the place names load in the background meanwhile (first time). */
     public void askAndGo() {
+        loadPlaces();
         vm.dialogs().goTo(goTo).ifPresent(this::go);
+    }
+
+    /** Starts loading the bundled place names off the FX thread, once. */
+    void loadPlaces() {
+        if (placesTried) {
+            return;
+        }
+        placesTried = true;
+        java.util.Optional<java.nio.file.Path> file;
+        try {
+            file = MapsDirectory.find().map(MapsDirectory::places).filter(java.nio.file.Files::exists);
+        } catch (RuntimeException e) {
+            vm.setStatus("Place names not available: " + DialogService.messageOf(e));
+            return;
+        }
+        if (file.isEmpty()) {
+            return;
+        }
+        goTo.setLoading(true);
+        vm.tasks().runQuietly("Loading place names", p -> PlaceFinder.load(file.get()), f -> {
+            places = f;
+            goTo.setLoading(false);
+        }, e -> {
+            goTo.setLoading(false);
+            vm.setStatus("Place names not available: " + DialogService.messageOf(e));
+        });
     }
 
     /** Centres the map on a target at its scale and marks it. */
@@ -108,23 +135,8 @@ public final class MapTools {
         canvas.highlightProperty().set(g == null ? null : outline(g));
     }
 
+    /** The place names once loaded ({@link #loadPlaces}), else null. */
     private PlaceFinder places() {
-        if (!placesTried) {
-            placesTried = true;
-            try {
-                places = MapsDirectory.find().map(MapsDirectory::places).filter(java.nio.file.Files::exists)
-                        .map(p -> {
-                            try {
-                                return PlaceFinder.load(p);
-                            } catch (java.io.IOException e) {
-                                vm.setStatus("Place names not available: " + e.getMessage());
-                                return null;
-                            }
-                        }).orElse(null);
-            } catch (RuntimeException e) {
-                vm.setStatus("Place names not available: " + DialogService.messageOf(e));
-            }
-        }
         return places;
     }
 

@@ -71,6 +71,26 @@ class MapToolsUiTest {
     }
 
     @Test
+    void goToFindsATownOnceThePlaceNamesHaveLoadedInTheBackground(FxRobot robot) throws Exception {
+        waitForDemo();
+        robot.clickOn("#map");
+        robot.press(KeyCode.CONTROL).press(KeyCode.G).release(KeyCode.G).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#goto-text").tryQuery().isPresent());
+        robot.clickOn("#goto-text").write("Canton, MS");
+        // the list fills when the names are in (loaded off the FX thread), whatever was typed meanwhile
+        waitUntil(() -> !fx(() -> robot.lookup("#goto-places").<javafx.scene.control.ListView<?>>query().getItems().isEmpty()));
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#goto-text").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        // Canton, MS (the bundled us_places.geojson: -90.0367, 32.6126) at the map's centre
+        io.siteplanner.render.Viewport v = fx(() -> window.map().getViewport());
+        double cx = v.centerX();
+        double cy = v.centerY();
+        assertThat(io.siteplanner.render.WebMercator.lon(cx)).isCloseTo(-90.0367, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(io.siteplanner.render.WebMercator.lat(cy)).isCloseTo(32.6126, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
     void identifyOutlinesTheTopSiteAndShowsItsTab(FxRobot robot) throws Exception {
         waitForDemo();
         int top = fx(() -> {

@@ -83,6 +83,20 @@ class MeasureGoToViewModelTest {
     }
 
     @Test
+    void whileThePlaceNamesLoadPositionsWorkAndNamesSaySo() {
+        PlaceFinder[] loaded = {null};
+        GoToViewModel g = new GoToViewModel(() -> loaded[0]);
+        g.setLoading(true);
+        assertThat(g.resolve("32.62, -90.05", null).lat()).isCloseTo(32.62, within(1e-12));
+        assertThat(g.matches("canton")).isEmpty();
+        assertThatThrownBy(() -> g.resolve("canton, ms", null)).hasMessageContaining("loading the place names");
+
+        loaded[0] = places;
+        g.setLoading(false);
+        assertThat(g.resolve("canton, ms", null).label()).startsWith("Canton, MS");
+    }
+
+    @Test
     void goToResolvesPositionsAndPlacesToAViewAtTheirScale() {
         GoToViewModel g = new GoToViewModel(() -> places);
         GoToViewModel.Target p = g.resolve("32°37'12\"N 90°03'W", null);
