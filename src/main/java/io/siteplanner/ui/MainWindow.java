@@ -58,7 +58,12 @@ public final class MainWindow {
     private boolean syncingSelection;
 
     public MainWindow(Stage stage) {
-        this(stage, Preferences.userNodeForPackage(MainWindow.class).node("window"));
+        this(stage, defaultPrefs());
+    }
+
+    /** Where the window keeps its layout, recent projects and "Reopen Last Project at Start". */
+    public static Preferences defaultPrefs() {
+        return Preferences.userNodeForPackage(MainWindow.class).node("window");
     }
 
     /** A window that keeps its layout and recent projects in {@code prefs} (tests pass a fresh node). */
@@ -410,16 +415,15 @@ public final class MainWindow {
      * layers on top.
      */
     public void show(boolean openDemo, List<Path> files) {
+        show(StartupPlan.decide(files, openDemo, StartupPlan.reopenLast(prefs), vm.recentProjects()));
+    }
+
+    /** Shows the window, opens what {@code plan} says (the project, else the demo when asked) and adds its layers on top. */
+    public void show(StartupPlan plan) {
         show(() -> {
-            StartupPlan plan = StartupPlan.decide(files, openDemo, StartupPlan.reopenLast(prefs), vm.recentProjects());
             Job first = plan.project() != null ? vm.open(plan.project()) : plan.demo() ? vm.openDemo() : null;
             return java.util.Map.entry(java.util.Optional.ofNullable(first), plan.layers());
         });
-    }
-
-    /** Shows the window, opens the project file {@code project} (--project), then adds {@code files} as layers on top. */
-    public void show(Path project, List<Path> files) {
-        show(() -> java.util.Map.entry(java.util.Optional.ofNullable(vm.open(project)), files));
     }
 
     /** Shows the window; on the next FX turn opens what {@code plan} opens and adds its layers once it is open. */

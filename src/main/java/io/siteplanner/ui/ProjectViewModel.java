@@ -512,6 +512,11 @@ public final class ProjectViewModel {
 
     /** Recently opened or saved projects, newest first (at most 8; not the bundled demo). */
     public List<Path> recentProjects() {
+        return recentProjects(prefs);
+    }
+
+    /** The recent projects kept in a preferences node (the window's: {@link MainWindow#defaultPrefs}). */
+    static List<Path> recentProjects(Preferences prefs) {
         List<Path> out = new ArrayList<>();
         for (String r : prefs.get("recent", "").split("\n")) {
             if (!r.isBlank()) {

@@ -3,8 +3,6 @@ package io.siteplanner.ui;
 import io.siteplanner.store.MapsDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Application;
@@ -23,49 +21,32 @@ public class SitePlannerApp extends Application {
     /** The start-up probe gives up (and says so) when no scored map is drawn within this time. */
     private static final long PROBE_LIMIT_MS = 300_000;
 
+    /** What the launch decided to open (the preload works on it; the window opens it). */
+    private static volatile StartupPlan launchPlan;
+
     /**
-     * Starts the JavaFX application (blocks until the window closes). The work that needs no window (EPSG
-     * factory, reading and scoring the first project) starts first, so it overlaps the toolkit start.
+     * Starts the JavaFX application (blocks until the window closes). What to open is decided once
+     * ({@link StartupPlan#fromArgs}, with the window's preferences: a project named on the command line, else
+     * the last project when "Reopen Last Project at Start" is on, else the demo); the work on it that needs
+     * no window (reading and scoring it) starts first, so it overlaps the toolkit start.
      */
     public static void launchApp(String[] args) {
-        Path project = projectArgument(List.of(args));
-        if (project == null) {
-            project = MapsDirectory.find().map(MapsDirectory::demoProject).filter(Files::isRegularFile).orElse(null);
+        StartupPlan plan = plan(List.of(args));
+        launchPlan = plan;
+        Path preload = plan.project();
+        if (preload == null && plan.demo()) {
+            preload = MapsDirectory.find().map(MapsDirectory::demoProject).filter(Files::isRegularFile).orElse(null);
         }
-        StartupPreload.begin(project);
+        StartupPreload.begin(preload);
         // JavaFX from the class path (how SitePlanner ships) is what it warns about on every start
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         Application.launch(SitePlannerApp.class, args);
     }
 
-    /** The project to open: the file after {@code --project}, else the first {@code *.siteplan.gpkg} argument, else null. */
-    static Path projectArgument(List<String> args) {
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--project") && i + 1 < args.size()) {
-                return Paths.get(args.get(i + 1));
-            }
-        }
-        for (String a : args) {
-            if (!a.startsWith("-") && a.toLowerCase(Locale.ROOT).endsWith(".siteplan.gpkg") && Files.isRegularFile(Paths.get(a))) {
-                return Paths.get(a);
-            }
-        }
-        return null;
-    }
-
-    /** The files named on the command line that are layers to add: not options, not the project. */
-    static List<Path> layerArguments(List<String> args) {
-        Path project = projectArgument(args);
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--project")) {
-                i++; // its file is the project, not a layer
-            } else if (!a.startsWith("-") && Files.isRegularFile(Paths.get(a)) && !Paths.get(a).equals(project)) {
-                files.add(Paths.get(a));
-            }
-        }
-        return files;
+    /** The start-up plan for these arguments with the window's preferences. */
+    static StartupPlan plan(List<String> args) {
+        java.util.prefs.Preferences prefs = MainWindow.defaultPrefs();
+        return StartupPlan.fromArgs(args, true, StartupPlan.reopenLast(prefs), ProjectViewModel.recentProjects(prefs));
     }
 
     @Override
@@ -74,14 +55,9 @@ public class SitePlannerApp extends Application {
         if (Boolean.getBoolean("siteplanner.startupProbe")) {
             probe(stage, w);
         }
-        List<String> raw = getParameters().getRaw();
-        Path project = projectArgument(raw);
+        StartupPlan plan = launchPlan != null ? launchPlan : plan(getParameters().getRaw());
         // layers named on the command line go on top once the project is open
-        if (project != null) {
-            w.show(project, layerArguments(raw));
-        } else {
-            w.show(true, layerArguments(raw));
-        }
+        w.show(plan);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.siteplanner.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,34 @@ public record StartupPlan(Path project, boolean demo, List<Path> layers) {
             }
         }
         return new StartupPlan(project, project == null && openDemo, layers);
+    }
+
+    /**
+     * The plan from the command line as the app receives it: {@code --project FILE} names the project (even
+     * a file that does not exist: opening it then reports why); otherwise the first {@code *.siteplan.gpkg}
+     * among the files is the project ({@link #decide}). Other existing files are layers; other options are
+     * ignored.
+     */
+    public static StartupPlan fromArgs(List<String> args, boolean openDemo, boolean reopenLast, List<Path> recent) {
+        Path explicit = null;
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--project")) {
+                if (i + 1 < args.size() && explicit == null) {
+                    explicit = Paths.get(args.get(i + 1));
+                }
+                i++; // its file is the project, not a layer
+            } else if (!a.startsWith("-") && Files.isRegularFile(Paths.get(a))) {
+                files.add(Paths.get(a));
+            }
+        }
+        if (explicit != null) {
+            Path e = explicit;
+            files.removeIf(f -> f.equals(e));
+            return new StartupPlan(explicit, false, files);
+        }
+        return decide(files, openDemo, reopenLast, recent);
     }
 
     /** The preference in a preferences node (false when unset). */

@@ -122,6 +122,10 @@ class StartupPreloadTest {
         assertThat(StartupPreload.take(DEMO, Progress.NONE)).isNull();
     }
 
+    static StartupPlan plan(List<String> args) {
+        return StartupPlan.fromArgs(args, true, false, List.of());
+    }
+
     @Test
     void commandLineProjectAndLayers() throws Exception {
         Path project = Files.copy(DEMO, tmp.resolve("a.siteplan.gpkg"));
@@ -129,14 +133,24 @@ class StartupPreloadTest {
         String p = project.toString();
         String l = layer.toString();
 
-        assertThat(SitePlannerApp.projectArgument(List.of("--project", "x.siteplan.gpkg"))).isEqualTo(Paths.get("x.siteplan.gpkg"));
-        assertThat(SitePlannerApp.projectArgument(List.of(l, p))).isEqualTo(project);
-        assertThat(SitePlannerApp.projectArgument(List.of(l))).isNull();
-        assertThat(SitePlannerApp.projectArgument(List.of(tmp.resolve("missing.siteplan.gpkg").toString()))).isNull();
-        assertThat(SitePlannerApp.projectArgument(List.of())).isNull();
+        assertThat(plan(List.of("--project", "x.siteplan.gpkg")).project()).isEqualTo(Paths.get("x.siteplan.gpkg"));
+        assertThat(plan(List.of(l, p)).project()).isEqualTo(project);
+        assertThat(plan(List.of(l)).project()).isNull();
+        assertThat(plan(List.of(l)).demo()).isTrue();
+        assertThat(plan(List.of(tmp.resolve("missing.siteplan.gpkg").toString())).project()).isNull();
+        assertThat(plan(List.of()).project()).isNull();
 
-        assertThat(SitePlannerApp.layerArguments(List.of("--project", p, l))).containsExactly(layer);
-        assertThat(SitePlannerApp.layerArguments(List.of(l, p))).containsExactly(layer);
-        assertThat(SitePlannerApp.layerArguments(List.of(l))).containsExactly(layer);
+        assertThat(plan(List.of("--project", p, l)).layers()).containsExactly(layer);
+        assertThat(plan(List.of(l, p)).layers()).containsExactly(layer);
+        assertThat(plan(List.of(l)).layers()).containsExactly(layer);
+        // "--project" wins over a project file among the arguments, which is then a layer
+        Path other = Files.copy(DEMO, tmp.resolve("b.siteplan.gpkg"));
+        StartupPlan both = plan(List.of(other.toString(), "--project", p));
+        assertThat(both.project()).isEqualTo(project);
+        assertThat(both.layers()).containsExactly(other);
+        // with "Reopen Last Project at Start" the last project is what the launch preloads, not the demo
+        StartupPlan reopen = StartupPlan.fromArgs(List.of(), true, true, List.of(project));
+        assertThat(reopen.project()).isEqualTo(project);
+        assertThat(reopen.demo()).isFalse();
     }
 }
