@@ -1,6 +1,7 @@
 package io.siteplanner.export;
 
 import io.siteplanner.gis.AtomicWrite;
+import io.siteplanner.gis.LatLon;
 import io.siteplanner.model.Progress;
 import io.siteplanner.model.Units;
 import io.siteplanner.project.Shortlist;
@@ -353,18 +354,10 @@ public final class PdfReport {
     /** "90.95°W to 88.20°W, 32.10°N to 33.30°N" for a viewport in EPSG:3857. */
     static String extentText(io.siteplanner.render.Viewport vp) {
         org.locationtech.jts.geom.Envelope e = vp.envelope();
-        return lonText(io.siteplanner.render.WebMercator.lon(e.getMinX()), 2) + " to "
-                + lonText(io.siteplanner.render.WebMercator.lon(e.getMaxX()), 2) + ", "
-                + latText(io.siteplanner.render.WebMercator.lat(e.getMinY()), 2) + " to "
-                + latText(io.siteplanner.render.WebMercator.lat(e.getMaxY()), 2);
-    }
-
-    static String lonText(double lon, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f°%s", Math.abs(lon), lon >= 0 ? "E" : "W");
-    }
-
-    static String latText(double lat, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f°%s", Math.abs(lat), lat >= 0 ? "N" : "S");
+        return LatLon.lonText(io.siteplanner.render.WebMercator.lon(e.getMinX()), 2) + " to "
+                + LatLon.lonText(io.siteplanner.render.WebMercator.lon(e.getMaxX()), 2) + ", "
+                + LatLon.latText(io.siteplanner.render.WebMercator.lat(e.getMinY()), 2) + " to "
+                + LatLon.latText(io.siteplanner.render.WebMercator.lat(e.getMaxY()), 2);
     }
 
     private void tablePages(SiteTable t, boolean shortlistOnly) throws IOException {
@@ -449,11 +442,16 @@ public final class PdfReport {
         }
     }
 
+    /** The county polygons of each map the site pages use, indexed once per report. */
+    private final java.util.Map<MapContent, List<io.siteplanner.scoring.cells.CountyLocator>> countyLocators =
+            new java.util.IdentityHashMap<>();
+
     private void sitePage(int site, MapContent map, ShortlistEntry entry) throws IOException {
         ScoreResult.Explanation ex = r.explain(site);
         List<Criterion> crit = s.criteria();
         String id = String.valueOf(ex.id());
-        SiteLocation loc = SiteLocation.of(s, map, site);
+        SiteLocation loc = SiteLocation.of(s, map == null ? List.of() : countyLocators.computeIfAbsent(map,
+                SiteLocation::counties), site);
         try (PDPageContentStream cs = newPage(null)) {
             float y = H - M - 10;
             text(cs, bold, 18, M, y, "Site " + id);
@@ -594,7 +592,7 @@ public final class PdfReport {
             cs.moveTo(px, y);
             cs.lineTo(px, y - 3);
             cs.stroke();
-            String t = lonText(v, dec);
+            String t = LatLon.lonText(v, dec);
             text(cs, regular, 6, px - PdfText.width(regular, 6, PdfText.safe(regular, t)) / 2, y - 9, t);
         }
         for (double v = Math.ceil(lat0 / step) * step; v <= lat1; v += step) {
@@ -602,7 +600,7 @@ public final class PdfReport {
             cs.moveTo(x, py);
             cs.lineTo(x - 3, py);
             cs.stroke();
-            textRight(cs, regular, 6, x - 4, py - 2, latText(v, dec));
+            textRight(cs, regular, 6, x - 4, py - 2, LatLon.latText(v, dec));
         }
     }
 

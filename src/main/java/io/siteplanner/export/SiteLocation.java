@@ -1,15 +1,20 @@
 package io.siteplanner.export;
 
 import io.siteplanner.gis.Crs;
+import io.siteplanner.gis.LatLon;
 import io.siteplanner.model.Feature;
 import io.siteplanner.model.VectorLayer;
 import io.siteplanner.render.MapLayer;
 import io.siteplanner.render.StyledLayer;
+import io.siteplanner.model.Progress;
+import io.siteplanner.model.Schema;
 import io.siteplanner.scoring.ScoringSession;
+import io.siteplanner.scoring.cells.CountyLocator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.geotools.api.referencing.operation.MathTransform;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 
 /**
  * Where a site is, for its page of the report: the longitude and latitude (WGS 84) of its centroid and
@@ -23,8 +28,33 @@ import org.locationtech.jts.geom.Point;
  * @param county e.g. "Madison County, MS", or null
  */
 record SiteLocation(double lon, double lat, String county) {
-    /** Locates site i of a session; {@code map} (may be null) provides the county polygons. */
-    static SiteLocation of(ScoringSession s, MapContent map, int site) {
+    /**
+     * The county polygons of a map: one {@link CountyLocator} per county-like polygon layer (see the class
+     * comment), in the map's order; the first that covers a point names it. Built once per report.
+     */
+    static List<CountyLocator> counties(MapContent map) {
+        List<CountyLocator> out = new ArrayList<>();
+        if (map == null) {
+            return out;
+        }
+        for (StyledLayer sl : map.layers()) {
+            MapLayer ml = sl.layer();
+            VectorLayer d = ml.display();
+            if (ml == map.candidates() || ml.dimension() != 2 || d.crs() == null) {
+                continue;
+            }
+            Schema s = d.schema();
+            boolean countyLike = CountyLocator.nameField(s) >= 0 && (sl.name().toLowerCase(Locale.ROOT).contains("count")
+                    || s.indexOf("COUNTYFP") >= 0 || s.indexOf("GEOID") >= 0 && s.indexOf("STATEFP") >= 0);
+            if (countyLike) {
+                out.add(CountyLocator.of(d, d.crs(), Progress.NONE));
+            }
+        }
+        return out;
+    }
+
+    /** Locates site i of a session; {@code counties} ({@link #counties}, display CRS) name its county. */
+    static SiteLocation of(ScoringSession s, List<CountyLocator> counties, int site) {
         Geometry g = s.geometry(site);
         double lon = Double.NaN;
         double lat = Double.NaN;
@@ -37,19 +67,23 @@ record SiteLocation(double lon, double lat, String county) {
             }
         }
         String county = ownCounty(s.candidates(), site);
-        if (county == null && map != null && !Double.isNaN(lon)) {
-            county = countyAt(map, io.siteplanner.render.WebMercator.x(lon), io.siteplanner.render.WebMercator.y(lat));
+        if (county == null && !Double.isNaN(lon)) {
+            double x = io.siteplanner.render.WebMercator.x(lon);
+            double y = io.siteplanner.render.WebMercator.y(lat);
+            for (CountyLocator l : counties) {
+                CountyLocator.County c = l.at(x, y);
+                if (c != null && c.name() != null && !c.name().isBlank()) {
+                    county = name(c.name(), c.state());
+                    break;
+                }
+            }
         }
         return new SiteLocation(lon, lat, county);
     }
 
-    /** "32.4512° N, 90.1234° W". */
+    /** "32.4512°N, 90.1234°W". */
     String lonLatText() {
-        if (Double.isNaN(lon)) {
-            return "unknown";
-        }
-        return String.format(Locale.ROOT, "%.4f° %s, %.4f° %s", Math.abs(lat), lat >= 0 ? "N" : "S", Math.abs(lon),
-                lon >= 0 ? "E" : "W");
+        return Double.isNaN(lon) ? "unknown" : new LatLon(lat, lon).format(4);
     }
 
     private static String ownCounty(VectorLayer l, int site) {
@@ -65,35 +99,6 @@ record SiteLocation(double lon, double lat, String county) {
         int st = index(l, "state", "state_abbr", "stusps", "state_name", "st");
         Object state = st < 0 ? null : f.value(st);
         return name(name.toString(), state == null ? null : state.toString());
-    }
-
-    private static String countyAt(MapContent map, double x, double y) {
-        for (StyledLayer sl : map.layers()) {
-            MapLayer ml = sl.layer();
-            VectorLayer d = ml.display();
-            if (ml == map.candidates() || ml.dimension() != 2) {
-                continue;
-            }
-            int name = index(d, "NAME", "county", "county_name", "namelsad");
-            int state = index(d, "STATE", "state_name", "STUSPS", "state_abbr");
-            boolean countyLike = name >= 0 && (sl.name().toLowerCase(Locale.ROOT).contains("count")
-                    || index(d, "COUNTYFP") >= 0 || index(d, "GEOID") >= 0 && index(d, "STATEFP") >= 0);
-            if (!countyLike) {
-                continue;
-            }
-            Point p = io.siteplanner.model.Geometries.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(x, y));
-            for (int i : ml.query(p.getEnvelopeInternal())) {
-                Geometry g = d.get(i).geometry();
-                if (g != null && g.covers(p)) {
-                    Object n = d.get(i).value(name);
-                    Object st = state < 0 ? null : d.get(i).value(state);
-                    if (n != null && !n.toString().isBlank()) {
-                        return name(n.toString(), st == null ? null : st.toString());
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     /** "Madison" in "MS" is "Madison County, MS"; names that say what they are are kept. */

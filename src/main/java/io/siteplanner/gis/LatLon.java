@@ -141,7 +141,21 @@ public record LatLon(double lat, double lon) {
 
     /** "32.62000°N, 90.05000°W". */
     public String format() {
-        return String.format(Locale.ROOT, "%.5f°%s, %.5f°%s", Math.abs(lat), lat >= 0 ? "N" : "S", Math.abs(lon),
-                lon >= 0 ? "E" : "W");
+        return format(5);
+    }
+
+    /** Latitude then longitude with {@code decimals} decimals: "32.6200°N, 90.0500°W" for 4. */
+    public String format(int decimals) {
+        return latText(lat, decimals) + ", " + lonText(lon, decimals);
+    }
+
+    /** A longitude in degrees east or west: "90.05°W" for -90.05 and 2 decimals. */
+    public static String lonText(double lon, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f°%s", Math.abs(lon), lon >= 0 ? "E" : "W");
+    }
+
+    /** A latitude in degrees north or south: "32.62°N" for 32.62 and 2 decimals. */
+    public static String latText(double lat, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f°%s", Math.abs(lat), lat >= 0 ? "N" : "S");
     }
 }

@@ -243,7 +243,7 @@ class PdfClientReportTest {
                 Matcher m = Pattern.compile("Site (S[A-D])").matcher(page);
                 assertThat(m.find()).isTrue();
                 int k = m.group(1).charAt(1) - 'A';
-                assertThat(page).contains(String.format(Locale.ROOT, "Centroid %.4f° N, %.4f° W (WGS 84)",
+                assertThat(page).contains(String.format(Locale.ROOT, "Centroid %.4f°N, %.4f°W (WGS 84)",
                         SITES[k][1], -SITES[k][0])).contains(counties[k]).containsPattern("Scale about 1:[0-9,]+ as printed");
                 Matcher ticks = Pattern.compile("\\d+\\.\\d+°W").matcher(page);
                 int n = 0;

@@ -15,9 +15,11 @@ import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Which county a point is in: the county polygon covering it (boundary included; the lowest feature order
- * when several do), from a county layer with a {@code NAME} field, the state in {@code STATE} (else
- * {@code STUSPS}, else {@code STATEFP}) and, when present, the FIPS code in {@code GEOID} (the Census
- * layout of the bundled basemap {@code maps/basemap/us_counties.geojson}). Built once, then thread-safe.
+ * when several do), from a county layer with a {@code NAME} field (else {@code county}, {@code county_name}
+ * or {@code namelsad}), the state in {@code STATE} (else {@code STUSPS}, {@code state_abbr},
+ * {@code state_name}, {@code STATEFP}) and, when present, the FIPS code in {@code GEOID} (the Census layout
+ * of the bundled basemap {@code maps/basemap/us_counties.geojson}). Built once, then thread-safe. Used for
+ * the counties of generated candidate cells and for the county on a report's site pages.
  */
 public final class CountyLocator {
     /** A county's name, state and GEOID (each may be null). */
@@ -49,12 +51,12 @@ public final class CountyLocator {
      */
     public static CountyLocator of(VectorLayer layer, CoordinateReferenceSystem target, Progress progress) {
         Schema s = layer.schema();
-        int name = s.indexOf("NAME");
+        int name = nameField(s);
         if (name < 0) {
             throw new IllegalArgumentException("a county layer needs a NAME field (fields: "
                     + String.join(", ", s.names()) + ")");
         }
-        int state = first(s, "STATE", "STUSPS", "STATEFP");
+        int state = first(s, "STATE", "STUSPS", "state_abbr", "state_name", "STATEFP");
         int geoid = s.indexOf("GEOID");
         if (layer.crs() == null) {
             throw new IllegalArgumentException("the layer has no CRS (add a .prj or give its CRS)");
@@ -93,6 +95,11 @@ public final class CountyLocator {
             }
         }
         return best == Integer.MAX_VALUE ? null : counties[best];
+    }
+
+    /** The field with the county name ({@code NAME}, {@code county}, {@code county_name}, {@code namelsad}), or -1. */
+    public static int nameField(Schema s) {
+        return first(s, "NAME", "county", "county_name", "namelsad");
     }
 
     private static int first(Schema s, String... names) {
