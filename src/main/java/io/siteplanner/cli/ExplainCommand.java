@@ -55,20 +55,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (json) {
             w.println(json(r));
         } else {
-            w.println(r.summary());
-            if (r.alreadyAhead()) {
-                w.println(r.versus() + " already ranks ahead of " + r.site() + ".");
-            } else {
-                w.println("What alone would put " + r.versus() + " ahead of " + r.site() + ":");
-                w.println("Weight of one criterion (the others keep their proportions):");
-                for (WhatWouldChange.WeightChange c : r.weights()) {
-                    w.println("  " + c.text());
-                }
-                w.println("One value of " + r.versus() + ":");
-                for (WhatWouldChange.ValueChange c : r.values()) {
-                    w.println("  " + c.text());
-                }
-            }
+            r.lines().forEach(w::println);
         }
         w.flush();
         return ExitCodes.OK;

@@ -169,25 +169,7 @@ public final class ComparisonViewModel {
 
     /** The lines of an explanation, exactly as the CLI's table output. */
     static List<String> lines(WhatWouldChange.Result r) {
-        List<String> out = new ArrayList<>();
-        if (r == null) {
-            return out;
-        }
-        out.add(r.summary());
-        if (r.alreadyAhead()) {
-            out.add(r.versus() + " already ranks ahead of " + r.site() + ".");
-            return out;
-        }
-        out.add("What alone would put " + r.versus() + " ahead of " + r.site() + ":");
-        out.add("Weight of one criterion (the others keep their proportions):");
-        for (WhatWouldChange.WeightChange c : r.weights()) {
-            out.add("  " + c.text());
-        }
-        out.add("One value of " + r.versus() + ":");
-        for (WhatWouldChange.ValueChange c : r.values()) {
-            out.add("  " + c.text());
-        }
-        return out;
+        return r == null ? new ArrayList<>() : r.lines();
     }
 
     private void explain() {

@@ -51,8 +51,14 @@ public final class WhatWouldChange {
      * @param criterion criterion id
      * @param weight    its new normalised weight (the others scaled to sum to 1 - weight), or null: none can
      * @param text      the change in words
+     * @param label     the criterion's name
+     * @param equalOnIt the change is all the weight on this criterion, which then only ties the scores: the
+     *                  two sites score the same on it
      */
-    public record WeightChange(String criterion, Double weight, String text) {
+    public record WeightChange(String criterion, Double weight, String text, String label, boolean equalOnIt) {
+        WeightChange(String criterion, Double weight, String text, String label) {
+            this(criterion, weight, text, label, false);
+        }
     }
 
     /**
@@ -77,6 +83,42 @@ public final class WhatWouldChange {
      */
     public record Result(Object site, Object versus, boolean alreadyAhead, String summary, List<WeightChange> weights,
             List<ValueChange> values) {
+        /**
+         * The answer in lines, as {@code siteplanner explain} prints it and the comparison view shows it. The
+         * criteria on which both sites score the same, where only all the weight on one of them would tie the
+         * scores, share one line (more than one of them).
+         */
+        public List<String> lines() {
+            List<String> out = new ArrayList<>();
+            out.add(summary);
+            if (alreadyAhead) {
+                out.add(versus + " already ranks ahead of " + site + ".");
+                return out;
+            }
+            out.add("What alone would put " + versus + " ahead of " + site + ":");
+            out.add("Weight of one criterion (the others keep their proportions):");
+            List<String> equal = new ArrayList<>();
+            for (WeightChange c : weights) {
+                if (c.equalOnIt()) {
+                    equal.add(c.label());
+                }
+            }
+            boolean group = equal.size() > 1;
+            for (WeightChange c : weights) {
+                if (!group || !c.equalOnIt()) {
+                    out.add("  " + c.text());
+                }
+            }
+            if (group) {
+                out.add("  " + String.join(", ", equal) + ": both sites score the same on each of these; only all the"
+                        + " weight on one of them would tie the scores (and the id order then ranks " + versus + " first)");
+            }
+            out.add("One value of " + versus + ":");
+            for (ValueChange c : values) {
+                out.add("  " + c.text());
+            }
+            return out;
+        }
     }
 
     private final ScoreResult base;
@@ -157,11 +199,11 @@ public final class WhatWouldChange {
         String id = snap.criterion(c).id();
         int m = w0.length;
         if (m < 2) {
-            return new WeightChange(id, null, name(c) + ": the only criterion; its weight cannot change");
+            return new WeightChange(id, null, name(c) + ": the only criterion; its weight cannot change", name(c));
         }
         if (snap.passed(a) && !snap.passed(b)) {
             return new WeightChange(id, null, name(c) + ": no change of this weight alone can (" + snap.session().id(b)
-                    + " fails a constraint; weights do not change that)");
+                    + " fails a constraint; weights do not change that)", name(c));
         }
         double v0 = w0[c];
         Double found;
@@ -171,14 +213,14 @@ public final class WhatWouldChange {
             found = searchWeight(c, v0);
         }
         if (found == null) {
-            return new WeightChange(id, null, name(c) + ": no change of this weight alone can");
+            return new WeightChange(id, null, name(c) + ": no change of this weight alone can", name(c));
         }
         double v = found;
         double[] wn = Robustness.sessionNormalised(WeightSweep.withWeight(w0, c, v));
         boolean tie = snap.passed(a) == snap.passed(b) && ColumnSnapshot.rankScore(scorer.score(a, wn))
                 == ColumnSnapshot.rankScore(scorer.score(b, wn));
         return new WeightChange(id, v, String.format(Locale.ROOT, "%s: weight %s to %.4f (now %.4f)%s", name(c),
-                v > v0 ? "up" : "down", v, v0, tie ? TIE : ""));
+                v > v0 ? "up" : "down", v, v0, tie ? TIE : ""), name(c), tie && v == 1.0);
     }
 
     /** Weighted sum: the score difference is linear in w; solve it, then step to a verified value. */
