@@ -42,12 +42,23 @@ final class ParcelsFixtureMaps {
                                 DefaultStyles.basemapPlaces())
                         .build(Progress.NONE);
                 ProjectStore.save(p, dir.resolve("demo.siteplan.gpkg"), Progress.NONE);
-                dir.toFile().deleteOnExit();
+                // removed with what is in it when the test JVM ends (deleteOnExit removes empty folders only)
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "fixture-maps-cleanup"));
                 maps = dir;
             } catch (Exception e) {
                 throw new IllegalStateException("could not build the parcels fixture project", e);
             }
         }
         return maps;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p); // symbolic links go, not what they point to
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // left in the temp folder
+        }
     }
 }
