@@ -63,18 +63,52 @@ final class MeasureTool implements MapTool {
             g.setLineWidth(1.5);
             g.strokeOval(xs[i] - 4, ys[i] - 4, 8, 8);
         }
-        String text = vm.resultProperty().get();
-        g.setFont(Font.font(12));
-        double w = text.length() * 6.6 + 12;
-        double bx = Math.min(xs[n - 1] + 12, Math.max(4, v.width() - w - 4));
-        double by = Math.max(4, ys[n - 1] - 30);
+        Font font = Font.font(12);
+        // the label stays inside the map: measured, wrapped when wider than the map, and moved in
+        List<String> lines = fit(vm.resultProperty().get(), font, v.width() - 20);
+        double w = 0;
+        for (String l : lines) {
+            w = Math.max(w, width(l, font));
+        }
+        w += 12;
+        double h = 8 + 15 * lines.size();
+        double bx = Math.max(4, Math.min(xs[n - 1] + 12, v.width() - w - 4));
+        double by = Math.max(4, Math.min(ys[n - 1] - 30, v.height() - h - 4));
+        g.setFont(font);
         g.setFill(Color.rgb(255, 255, 255, 0.92));
-        g.fillRoundRect(bx, by, w, 22, 6, 6);
+        g.fillRoundRect(bx, by, w, h, 6, 6);
         g.setStroke(Color.rgb(230, 90, 0));
         g.setLineWidth(1);
-        g.strokeRoundRect(bx, by, w, 22, 6, 6);
+        g.strokeRoundRect(bx, by, w, h, 6, 6);
         g.setFill(Color.rgb(40, 40, 40));
-        g.fillText(text, bx + 6, by + 15);
+        for (int i = 0; i < lines.size(); i++) {
+            g.fillText(lines.get(i), bx + 6, by + 15 + 15 * i);
+        }
+    }
+
+    /**
+     * The text in lines no wider than {@code max} px where it can break: after ", " and before " (" (never
+     * inside a number: thousands separators have no space); a part wider than {@code max} keeps its line.
+     */
+    static List<String> fit(String text, Font font, double max) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String part : text.split("(?<=, )|(?= \\()")) {
+            if (line.length() > 0 && width(line + part.stripTrailing(), font) > max) {
+                out.add(line.toString().stripTrailing());
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? part.stripLeading() : part);
+        }
+        out.add(line.toString().stripTrailing());
+        return out;
+    }
+
+    /** The width of a text in a font, px. */
+    static double width(String s, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private static void strokePath(GraphicsContext g, double[] xs, double[] ys, boolean closed) {

@@ -91,6 +91,21 @@ class MapToolsUiTest {
     }
 
     @Test
+    void aLongMeasureLabelIsWrappedToTheMapWidth() throws Exception {
+        String text = "Area: 12,345.67 ha (30,506.43 acres) = 123.5 km² (47.7 sq mi), perimeter 48.21 km (29.96 mi)"
+                + " (double-click to finish)";
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(12);
+        java.util.List<String> lines = fx(() -> MeasureTool.fit(text, font, 260));
+        assertThat(lines).hasSizeGreaterThan(1);
+        for (String l : lines) {
+            assertThat(fx(() -> MeasureTool.width(l, font))).as(l).isLessThanOrEqualTo(260);
+        }
+        // nothing lost, no number cut: the lines joined give the text back
+        assertThat(String.join(" ", lines)).isEqualTo(text);
+        assertThat(fx(() -> MeasureTool.fit("Distance: 1.00 km", font, 260))).containsExactly("Distance: 1.00 km");
+    }
+
+    @Test
     void identifyOutlinesTheTopSiteAndShowsItsTab(FxRobot robot) throws Exception {
         waitForDemo();
         int top = fx(() -> {
