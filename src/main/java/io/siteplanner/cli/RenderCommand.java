@@ -1,10 +1,11 @@
 package io.siteplanner.cli;
 
+import io.siteplanner.export.MapContent;
+import io.siteplanner.export.MapImages;
 import io.siteplanner.export.PngExport;
 import io.siteplanner.model.Progress;
 import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.render.DefaultStyles;
-import io.siteplanner.render.DemoMap;
 import io.siteplanner.render.LayerDraw;
 import io.siteplanner.render.MapRenderer;
 import io.siteplanner.render.StyledLayer;
@@ -16,7 +17,6 @@ import io.siteplanner.render.tiles.TileSource;
 import io.siteplanner.scoring.FileLayerSource;
 import io.siteplanner.scoring.ScenarioException;
 import io.siteplanner.store.ScenarioReader;
-import io.siteplanner.store.ScenarioWriter;
 import io.siteplanner.scoring.ScoreResult;
 import io.siteplanner.scoring.ScoringSession;
 import io.siteplanner.store.MapsDirectory;
@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.locationtech.jts.geom.Envelope;
 import picocli.CommandLine.ArgGroup;
@@ -35,15 +34,21 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code siteplanner render}: the map as the desktop app draws it (basemap, layers with their default
- * styles, candidates coloured by score) to a PNG, headless.
+ * {@code siteplanner render}: the map as the desktop app draws it to a PNG, headless: a project (the demo
+ * with {@code --demo}) with its layers' styles, labels and order and its active scenario's scores, or a
+ * scenario file's layers with default styles and the candidates coloured by score.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render the map (basemap, layers, styles, scores) to a PNG file.")
 public final class RenderCommand implements Callable<Integer> {
     static final class Source {
-        @Option(names = "--demo", required = true, description = "The bundled demo project, scored with its scenario.")
+        @Option(names = "--demo", required = true, description = "The bundled demo project (as --project), scored with"
+                + " its active scenario.")
         boolean demo;
+
+        @Option(names = "--project", required = true, paramLabel = "FILE", description = "A project (.siteplan.gpkg):"
+                + " its layers as the app draws them, scored with its active scenario.")
+        Path project;
 
         @Option(names = "--scenario", required = true, paramLabel = "FILE",
                 description = "A scenario file: its layers and candidates coloured by score.")
@@ -89,26 +94,42 @@ public final class RenderCommand implements Callable<Integer> {
             throw new UsageException(out + ": --out must be a .png file");
         }
         Envelope view = bbox == null ? null : parseBbox(bbox);
-        Optional<Path> maps = MapsDirectory.find();
-        Path scenarioFile;
-        if (source.demo) {
-            scenarioFile = MapsDirectory.demoScenario(maps.orElseThrow(() -> new UsageException(
-                    "the bundled maps/ folder was not found (run from the project folder or set -Dsiteplanner.maps=PATH)")));
+        ScoreResult result;
+        List<StyledLayer> layers;
+        if (source.scenario != null) {
+            Path scenarioFile = source.scenario;
+            Path base = scenarioFile.toAbsolutePath().getParent();
+            Scenario scenario;
+            try {
+                scenario = ScenarioReader.read(scenarioFile);
+            } catch (ScenarioException e) {
+                throw new UsageException(scenarioFile + ": " + e.getMessage(), e);
+            }
+            ScoringSession session = CliScoring.evaluate(scenario, new FileLayerSource(base), scenarioFile.toString(),
+                    spec.commandLine().getErr());
+            result = session.score();
+            layers = ScenarioMaps.scenarioMap(scenario, base, session, !noBasemap);
         } else {
-            scenarioFile = source.scenario;
+            Path file = source.project != null ? source.project : MapsDirectory.demoProject(MapsDirectory.find()
+                    .orElseThrow(() -> new UsageException("the bundled maps/ folder was not found (run from the project"
+                            + " folder or set -Dsiteplanner.maps=PATH)")));
+            io.siteplanner.project.Project project = io.siteplanner.store.ProjectStore.open(file);
+            Scenario scenario = project.active();
+            if (scenario == null) {
+                throw new UsageException(file + ": the project has no scenario to score");
+            }
+            ScoringSession session = CliScoring.evaluate(scenario, new io.siteplanner.store.ProjectLayerSource(project,
+                    file.toAbsolutePath().getParent()), file.getFileName() + ": scenario '" + scenario.name() + "'",
+                    spec.commandLine().getErr());
+            result = session.score();
+            layers = new ArrayList<>();
+            for (StyledLayer l : io.siteplanner.render.ProjectMap.layers(project, session, true,
+                    Progress.NONE)) {
+                if (!(noBasemap && l.role() == io.siteplanner.project.ProjectLayer.Role.BASEMAP)) {
+                    layers.add(l);
+                }
+            }
         }
-        Scenario scenario;
-        ScoringSession session;
-        Path base = scenarioFile.toAbsolutePath().getParent();
-        try {
-            scenario = ScenarioReader.read(scenarioFile);
-        } catch (ScenarioException e) {
-            throw new UsageException(scenarioFile + ": " + e.getMessage(), e);
-        }
-        session = CliScoring.evaluate(scenario, new FileLayerSource(base), scenarioFile.toString(),
-                spec.commandLine().getErr());
-        ScoreResult result = session.score();
-        List<StyledLayer> layers = ScenarioMaps.scenarioMap(scenario, base, session, !noBasemap);
         TileLayer tileLayer = null;
         if (tiles != null) {
             Path dir = tileCache != null ? tileCache
@@ -126,12 +147,9 @@ public final class RenderCommand implements Callable<Integer> {
             }
             layers = over;
         }
-        StyledLayer cand = layers.get(layers.size() - 1);
-        Viewport vp = Viewport.fit(view != null ? view : cand.layer().bounds(), size.width, size.height, view != null ? 0 : 0.05);
-        List<LayerDraw> draws = new ArrayList<>();
-        for (StyledLayer l : layers) {
-            draws.add(l == cand ? LayerDraw.of(l.layer(), l.style(), l.opacity(), io.siteplanner.render.ScoreLegend.of(result).colors(result), null) : l.draw());
-        }
+        MapContent map = MapContent.of(layers);
+        Viewport vp = MapImages.viewport(map, view, size.width, size.height);
+        List<LayerDraw> draws = MapImages.draws(result, map, null);
         io.siteplanner.render.MapDecorations decorations = new io.siteplanner.render.MapDecorations(true, true, true,
                 io.siteplanner.render.Legend.sections(layers, io.siteplanner.render.ScoreLegend.of(result), vp.envelope()), tileLayer == null ? null : tileLayer.attribution());
         BufferedImage img = MapRenderer.render(vp, draws, DefaultStyles.BACKGROUND, decorations, tileLayer);

@@ -243,7 +243,12 @@ public final class MapImages {
         return best;
     }
 
-    static List<LayerDraw> draws(ScoreResult r, MapContent map, BitSet selection) {
+    /**
+     * The layers' draws, the candidates coloured by score (and {@code selection}, may be null, highlighted).
+     *
+     * @throws IllegalArgumentException when the candidates layer and the result differ in size
+     */
+    public static List<LayerDraw> draws(ScoreResult r, MapContent map, BitSet selection) {
         if (map.candidates().display().size() != r.size()) {
             throw new IllegalArgumentException("the candidates layer has " + map.candidates().display().size()
                     + " features but the result has " + r.size() + " sites");

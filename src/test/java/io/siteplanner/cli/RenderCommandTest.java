@@ -35,6 +35,47 @@ class RenderCommandTest {
     }
 
     @Test
+    void aProjectIsDrawnWithItsOwnStyles(@TempDir Path tmp) throws Exception {
+        // a copy of the demo whose top polygon layer (utility territories) is filled pure magenta, one colour for
+        // all: the render must show that fill
+        java.awt.Color magenta = new java.awt.Color(255, 0, 255);
+        io.siteplanner.project.Project demo = io.siteplanner.store.ProjectStore.open(Path.of("maps", "demo.siteplan.gpkg"));
+        java.util.List<io.siteplanner.project.ProjectLayer> layers = new java.util.ArrayList<>();
+        for (io.siteplanner.project.ProjectLayer l : demo.layers()) {
+            layers.add(l.name().equals("territories") ? new io.siteplanner.project.ProjectLayer(l.name(), l.role(),
+                    l.layer(), io.siteplanner.model.style.LayerStyle.single(magenta.getRGB(), magenta.getRGB(), 1, 0),
+                    l.visible(), 1) : l);
+        }
+        Path project = tmp.resolve("magenta.siteplan.gpkg");
+        io.siteplanner.store.ProjectStore.save(new io.siteplanner.project.Project(demo.title(), layers, demo.scenarios(),
+                demo.activeScenario(), demo.shortlist(), demo.notes(), demo.view()), project);
+        Path out = tmp.resolve("p.png");
+        CliTest.Run r = CliTest.run("render", "--project", project.toString(), "--out", out.toString(), "--width", "300",
+                "--height", "200", "--bbox=-87.2,39.0,-85.5,40.5", "--no-basemap");
+        assertThat(r.code).as(r.err).isZero();
+        Path demoOut = tmp.resolve("d.png");
+        CliTest.Run d = CliTest.run("render", "--demo", "--out", demoOut.toString(), "--width", "300", "--height", "200",
+                "--bbox=-87.2,39.0,-85.5,40.5", "--no-basemap");
+        assertThat(d.code).as(d.err).isZero();
+        // the bbox lies inside Indiana, mostly covered by the territories (HIFLD), away from the cells; the
+        // legend, lines, points and county outlines cover the rest
+        assertThat(magenta(ImageIO.read(out.toFile()))).isGreaterThan(300 * 200 / 10);
+        assertThat(magenta(ImageIO.read(demoOut.toFile()))).as("the demo's own styles have no magenta").isZero();
+    }
+
+    static int magenta(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) & 0xffffff) == 0xff00ff) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
     void badBboxIsAUsageErrorAndWritesNothing(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("map.png");
         CliTest.Run r = CliTest.run("render", "--demo", "--out", out.toString(), "--bbox", "1,2,3");
