@@ -95,7 +95,10 @@ public final class MapImages {
         return Viewport.fit(e, width, height, 0.08);
     }
 
-    /** The overview map of {@link #overviewViewport} with the score legend and a locator inset. */
+    /**
+     * The overview map of {@link #overviewViewport} with the score legend and a locator inset; the report's
+     * sites outlined and marked with their rank.
+     */
     public static BufferedImage overview(ScoreResult r, MapContent map, Collection<Integer> sites, int width, int height) {
         return overview(r, map, sites, width, height, true);
     }
@@ -104,11 +107,68 @@ public final class MapImages {
     public static BufferedImage overview(ScoreResult r, MapContent map, Collection<Integer> sites, int width, int height,
             boolean legend) {
         Viewport vp = overviewViewport(map, sites, width, height);
-        BufferedImage img = MapRenderer.render(vp, draws(r, map, null), DefaultStyles.BACKGROUND,
+        BitSet sel = new BitSet();
+        sites.forEach(sel::set);
+        BufferedImage img = MapRenderer.render(vp, draws(r, map, sel), DefaultStyles.BACKGROUND,
                 MapDecorations.print(legend ? Legend.sections(map.layers(), io.siteplanner.render.ScoreLegend.of(r), vp.envelope())
                         : List.of()));
+        markRanks(img, r, map, vp, sites);
         addLocator(img, map, vp);
         return img;
+    }
+
+    /** Radius of a rank marker, px. */
+    static final int RANK_MARK_RADIUS = 10;
+
+    /**
+     * Marks each site with its rank: a dark disc with the number, at the site's interior point (inside the
+     * site even for concave shapes). Where discs would overlap, the better-ranked site's is drawn and the
+     * other is left to its outline; returns the sites marked.
+     */
+    static List<Integer> markRanks(BufferedImage img, ScoreResult r, MapContent map, Viewport vp,
+            Collection<Integer> sites) {
+        List<Integer> order = new ArrayList<>(sites);
+        order.sort(java.util.Comparator.comparingInt(r::rank));
+        List<double[]> placed = new ArrayList<>();
+        List<Integer> marked = new ArrayList<>();
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 11);
+            g.setFont(font);
+            int rad = RANK_MARK_RADIUS;
+            for (int site : order) {
+                Geometry geom = map.candidates().display().get(site).geometry();
+                if (geom == null || geom.isEmpty()) {
+                    continue;
+                }
+                org.locationtech.jts.geom.Point p = geom.getInteriorPoint();
+                double x = vp.toScreenX(p.getX());
+                double y = vp.toScreenY(p.getY());
+                boolean clash = x < 0 || y < 0 || x > img.getWidth() || y > img.getHeight();
+                for (double[] q : placed) {
+                    clash |= Math.hypot(q[0] - x, q[1] - y) < 2 * rad + 2;
+                }
+                if (clash) {
+                    continue;
+                }
+                placed.add(new double[] {x, y});
+                marked.add(site);
+                String label = Integer.toString(r.rank(site));
+                int d = label.length() > 2 ? 2 * rad + 8 : 2 * rad;
+                g.setColor(new Color(0x22, 0x22, 0x22, 225));
+                g.fill(new java.awt.geom.RoundRectangle2D.Double(x - d / 2.0, y - rad, d, 2 * rad, 2 * rad, 2 * rad));
+                g.setColor(Color.WHITE);
+                g.setStroke(new BasicStroke(1.5f));
+                g.draw(new java.awt.geom.RoundRectangle2D.Double(x - d / 2.0, y - rad, d, 2 * rad, 2 * rad, 2 * rad));
+                java.awt.FontMetrics fm = g.getFontMetrics();
+                g.drawString(label, (float) (x - fm.stringWidth(label) / 2.0), (float) (y + fm.getAscent() / 2.0 - 1));
+            }
+        } finally {
+            g.dispose();
+        }
+        return marked;
     }
 
     /**

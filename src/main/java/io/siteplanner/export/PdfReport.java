@@ -343,8 +343,9 @@ public final class PdfReport {
                     + sites.size() + " in this report");
             y -= 12;
             for (String line : PdfText.wrap(regular, 8, "Map extent" + (n > 1 ? "s" : "") + " " + String.join("; ",
-                    extents) + " (the sites of this report with a margin). Insets: where each map lies in the region"
-                    + " (red frame). Web Mercator; scale bars in km and mi.", W - 2 * M)) {
+                    extents) + " (the sites of this report with a margin). The report's sites are outlined and numbered"
+                    + " by rank (where numbers would overlap, the better-ranked site's is shown). Insets: where each map"
+                    + " lies in the region (red frame). Web Mercator; scale bars in km and mi.", W - 2 * M)) {
                 text(cs, regular, 8, M, y, line);
                 y -= 10;
             }
