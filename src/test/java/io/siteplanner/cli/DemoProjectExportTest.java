@@ -30,6 +30,17 @@ class DemoProjectExportTest {
         assertThat(r.code).as(r.err).isZero();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertThat(new PDFTextStripper().getText(doc)).contains(top);
+            // the overview page's legend is text under the map: the score classes as the map colours them (the
+            // passing sites' range, from score's own figures), the layers with their units; no 0-1 colour bar
+            PDFTextStripper page2 = new PDFTextStripper();
+            page2.setStartPage(2);
+            page2.setEndPage(2);
+            String overview = page2.getText(doc);
+            double best = Double.parseDouble(score.out.lines().filter(l -> l.trim().startsWith("1 ")).findFirst()
+                    .orElseThrow().trim().split("\\s+")[2]);
+            assertThat(overview).startsWith("Overview map").contains("cells_in (score)")
+                    .contains(String.format(java.util.Locale.ROOT, "%.3f (best)", best)).contains("fails a constraint")
+                    .contains("lowest passing").contains("kV").doesNotContain("(0-1):");
         }
         Path png = dir.resolve("map.png");
         r = CliTest.run("export", "--project", PROJECT, "--format", "png", "--out", png.toString(), "--width", "400",
