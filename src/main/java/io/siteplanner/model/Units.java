@@ -64,6 +64,9 @@ public final class Units {
             case "USD": return money(v);
             case "USD/yr": return money(v) + "/yr";
             case "MW": return String.format(Locale.ROOT, "%,.0f MW", v);
+            // counts of people and accounts (a gravity sum of persons is fractional: its decimals mean nothing)
+            case "persons": case "people": case "customers": case "households":
+                return String.format(Locale.ROOT, "%,.0f %s", v, u);
             default:
                 if (u.startsWith("$/") || u.startsWith("USD/")) { // a price per unit: "$62.30/MWh"
                     return (v < 0 ? "-$" : "$") + number(Math.abs(v)) + u.substring(u.indexOf('/'));

@@ -29,6 +29,9 @@ class FieldUnitsTest {
         assertThat(Units.format(7700, "USD/acre", Units.DistanceUnit.KM)).isEqualTo("$7,700/acre");
         assertThat(Units.format(-2.5, "USD/MWh", Units.DistanceUnit.KM)).isEqualTo("-$2.50/MWh");
         assertThat(Units.format(4.2, "cents/kWh", Units.DistanceUnit.KM)).isEqualTo("4.20 cents/kWh");
+        // counts of people are whole: a gravity sum of 1,037,524.5 persons reads as 1,037,525 persons
+        assertThat(Units.format(1_037_524.5, "persons", Units.DistanceUnit.KM)).isEqualTo("1,037,525 persons");
+        assertThat(Units.format(485_959, "customers", Units.DistanceUnit.KM)).isEqualTo("485,959 customers");
         assertThat(Units.format(1e6, "USD/yr", Units.DistanceUnit.KM)).isEqualTo(Units.money(1e6) + "/yr");
     }
 }
