@@ -1,12 +1,13 @@
 package io.siteplanner.ui;
 
+import static io.siteplanner.ui.UiTests.fx;
+import static io.siteplanner.ui.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteplanner.render.MapRenderer;
 import io.siteplanner.render.Viewport;
 import java.nio.file.Paths;
 import java.util.BitSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
@@ -36,29 +37,11 @@ class AttributeTableUiTest {
         window = UiTests.open(stage, Paths.get("maps"));
     }
 
-    static <T> T fx(Callable<T> c) throws Exception {
-        return UiTests.fx(c);
-    }
-
-    void waitUntil(Callable<Boolean> cond) throws Exception {
-        UiTests.waitUntil(cond);
-    }
-
     LayerItem waitForDemo() throws Exception {
         waitUntil(() -> window.project().map().candidates() != null && window.tasks().currentProperty().get() == null
                 && window.scenario().resultProperty().get() != null);
-        waitForRender();
+        UiTests.waitForRender(window);
         return fx(() -> window.project().map().candidates());
-    }
-
-    void waitForRender() throws Exception {
-        long before = fx(() -> window.map().renderCountProperty().get());
-        fx(() -> {
-            window.map().requestRender();
-            return null;
-        });
-        waitUntil(() -> window.map().renderCountProperty().get() > before);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Pixels of the map drawn in the selection colour exactly. */
@@ -128,7 +111,7 @@ class AttributeTableUiTest {
                 "3 of %,d features selected in %s", size, name));
         assertThat(fx(() -> cand.draw().selected().cardinality())).isEqualTo(3);
         robot.clickOn("#attr-zoom-selection");
-        waitForRender();
+        UiTests.waitForRender(window);
         int lit = highlightPixels();
         assertThat(lit).isGreaterThan(20);
         // select on the map: click inside another feature, its row is selected in the table (the table's
@@ -147,7 +130,7 @@ class AttributeTableUiTest {
             window.map().zoomTo(e);
             return null;
         });
-        waitForRender();
+        UiTests.waitForRender(window);
         Viewport v = fx(() -> window.map().getViewport());
         javafx.geometry.Point2D screen = fx(() -> window.map().localToScreen(v.toScreenX(c.getX()), v.toScreenY(c.getY())));
         robot.moveTo(screen).clickOn(MouseButton.PRIMARY);
@@ -165,7 +148,7 @@ class AttributeTableUiTest {
             window.project().map().clearSelections();
             return null;
         });
-        waitForRender();
+        UiTests.waitForRender(window);
         assertThat(highlightPixels()).isZero();
         assertThat(fx(() -> robot.from(tv).lookup(".table-row-cell").match(n -> n.getPseudoClassStates().stream()
                 .anyMatch(pc -> pc.getPseudoClassName().equals("selected-feature"))).queryAll())).isEmpty();

@@ -1,5 +1,7 @@
 package io.siteplanner.ui;
 
+import static io.siteplanner.ui.UiTests.fx;
+import static io.siteplanner.ui.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteplanner.scoring.ScoreResult;
@@ -42,10 +44,6 @@ class DecisionViewsUiTest {
     @Start
     void start(Stage stage) {
         window = UiTests.open(stage, Paths.get("maps"));
-    }
-
-    static <T> T fx(Callable<T> c) throws Exception {
-        return UiTests.fx(c);
     }
 
     void waitUntil(Callable<Boolean> cond) throws Exception {

@@ -1,5 +1,7 @@
 package io.siteplanner.ui;
 
+import static io.siteplanner.ui.UiTests.fx;
+import static io.siteplanner.ui.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteplanner.project.ProjectLayer.Role;
@@ -33,10 +35,6 @@ class DemoWindowTest {
     @Start
     void start(Stage stage) {
         window = UiTests.open(stage, Paths.get("maps"));
-    }
-
-    static <T> T fx(Callable<T> c) throws Exception {
-        return UiTests.fx(c);
     }
 
     static void waitUntil(Callable<Boolean> cond) throws Exception {

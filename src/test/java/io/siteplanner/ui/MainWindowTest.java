@@ -1,5 +1,8 @@
 package io.siteplanner.ui;
 
+import static io.siteplanner.ui.UiTests.fx;
+import static io.siteplanner.ui.UiTests.waitUntil;
+
 import io.siteplanner.project.ProjectLayer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,10 +38,6 @@ class MainWindowTest {
         window = UiTests.open(stage, ParcelsFixtureMaps.maps());
     }
 
-    static <T> T fx(Callable<T> c) throws Exception {
-        return UiTests.fx(c);
-    }
-
     void waitUntil(Callable<Boolean> cond) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(cond));
     }
@@ -46,19 +45,10 @@ class MainWindowTest {
     void waitForDemo() throws Exception {
         waitUntil(() -> window.model().layers().size() == 6 && window.tasks().currentProperty().get() == null
                 && window.scenario().resultProperty().get() != null);
-        waitForRender();
+        UiTests.waitForRender(window);
     }
 
     /** Waits until a render newer than now has been committed and none is pending. */
-    void waitForRender() throws Exception {
-        long before = fx(() -> window.map().renderCountProperty().get());
-        fx(() -> {
-            window.map().requestRender();
-            return null;
-        });
-        waitUntil(() -> window.map().renderCountProperty().get() > before);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     /** Scrolls the layer tree so the named layer's row is shown. */
     void reveal(String layer) throws Exception {
@@ -105,17 +95,17 @@ class MainWindowTest {
     void togglingALayerChangesTheRenderedMap(FxRobot robot) throws Exception {
         waitForDemo();
         reveal("us_states");
-        waitForRender(); // revealing the row may re-lay out the window: the map drawn at its final size
+        UiTests.waitForRender(window); // revealing the row may re-lay out the window: the map drawn at its final size
         java.awt.image.BufferedImage before = snapshot();
         robot.clickOn("#visible-us_states");
         waitUntil(() -> !window.model().layers().get(5).visibleProperty().get());
-        waitForRender();
+        UiTests.waitForRender(window);
         java.awt.image.BufferedImage after = snapshot();
         assertThat(fx(() -> window.model().layers().get(5).visibleProperty().get())).isFalse();
         assertThat(difference(before, after)).isGreaterThan(0.05);
         robot.clickOn("#visible-us_states");
         waitUntil(() -> window.model().layers().get(5).visibleProperty().get());
-        waitForRender();
+        UiTests.waitForRender(window);
         assertThat(difference(before, snapshot())).isLessThan(0.001);
     }
 
@@ -128,7 +118,7 @@ class MainWindowTest {
             window.map().zoomTo(parcels.mapLayer().display().get(0).geometry().getEnvelopeInternal());
             return null;
         });
-        waitForRender();
+        UiTests.waitForRender(window);
         org.locationtech.jts.geom.Point c = parcels.mapLayer().display().get(0).geometry().getInteriorPoint();
         Viewport v = fx(() -> window.map().getViewport());
         javafx.geometry.Point2D screen = fx(() -> window.map().localToScreen(v.toScreenX(c.getX()), v.toScreenY(c.getY())));
@@ -172,7 +162,7 @@ class MainWindowTest {
         });
         // the app keeps working: still 7 layers and the map still renders
         assertThat(fx(() -> window.model().layers().size())).isEqualTo(7);
-        waitForRender();
+        UiTests.waitForRender(window);
     }
 
     static void runLater(Runnable r) {
@@ -242,18 +232,18 @@ class MainWindowTest {
         waitUntil(() -> parcels.selectionProperty().get().get(third.index()));
         assertThat(fx(() -> parcels.selectionProperty().get().cardinality())).isEqualTo(1);
         // the map draws the highlight: compare with no selection
-        waitForRender();
+        UiTests.waitForRender(window);
         fx(() -> {
             window.project().map().zoomToSite(third.index());
             return null;
         });
-        waitForRender();
+        UiTests.waitForRender(window);
         java.awt.image.BufferedImage selected = snapshot();
         fx(() -> {
             parcels.selectionProperty().set(new java.util.BitSet());
             return null;
         });
-        waitForRender();
+        UiTests.waitForRender(window);
         assertThat(difference(selected, snapshot())).isGreaterThan(0.001);
         // and back: a click on a parcel on the map selects its row
         int other = fx(() -> tv.getItems().get(0).index());
@@ -262,7 +252,7 @@ class MainWindowTest {
             window.project().map().zoomToSite(other);
             return null;
         });
-        waitForRender();
+        UiTests.waitForRender(window);
         Viewport v = fx(() -> window.map().getViewport());
         javafx.geometry.Point2D screen = fx(() -> window.map().localToScreen(v.toScreenX(c.getX()), v.toScreenY(c.getY())));
         robot.moveTo(screen).clickOn(MouseButton.PRIMARY);

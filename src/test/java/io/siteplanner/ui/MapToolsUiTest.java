@@ -1,10 +1,11 @@
 package io.siteplanner.ui;
 
+import static io.siteplanner.ui.UiTests.fx;
+import static io.siteplanner.ui.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteplanner.scoring.ScoreResult;
 import java.nio.file.Paths;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -28,14 +29,6 @@ class MapToolsUiTest {
     @Start
     void start(Stage stage) {
         window = UiTests.open(stage, Paths.get("maps"));
-    }
-
-    static <T> T fx(Callable<T> c) throws Exception {
-        return UiTests.fx(c);
-    }
-
-    void waitUntil(Callable<Boolean> cond) throws Exception {
-        UiTests.waitUntil(cond);
     }
 
     void waitForDemo() throws Exception {

@@ -1,5 +1,7 @@
 package io.siteplanner.ui;
 
+import static io.siteplanner.ui.UiTests.fx;
+import static io.siteplanner.ui.UiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteplanner.TestData;
@@ -8,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -38,14 +39,6 @@ class ScenarioBuilderUiTest {
     @Start
     void start(Stage stage) {
         window = UiTests.open(stage, ParcelsFixtureMaps.maps());
-    }
-
-    static <T> T fx(Callable<T> c) throws Exception {
-        return UiTests.fx(c);
-    }
-
-    static void waitUntil(Callable<Boolean> cond) throws Exception {
-        UiTests.waitUntil(cond);
     }
 
     @Test

@@ -29,6 +29,17 @@ final class UiTests {
         return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
     }
 
+    /** Asks the map for a render and waits until one that draws the latest state is shown. */
+    static void waitForRender(MainWindow window) throws Exception {
+        long before = fx(() -> window.map().renderCountProperty().get());
+        fx(() -> {
+            window.map().requestRender();
+            return null;
+        });
+        waitUntil(() -> window.map().renderCountProperty().get() > before);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Waits (90 s at most) until {@code cond}, checked on the FX thread, holds. */
     static void waitUntil(Callable<Boolean> cond) throws Exception {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(cond));
