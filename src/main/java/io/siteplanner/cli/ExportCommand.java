@@ -9,7 +9,6 @@ import io.siteplanner.model.Units;
 import io.siteplanner.project.Shortlist;
 import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.render.DemoMap;
-import io.siteplanner.render.StyledLayer;
 import io.siteplanner.scoring.FileLayerSource;
 import io.siteplanner.scoring.ScenarioException;
 import io.siteplanner.store.ScenarioReader;
@@ -20,8 +19,6 @@ import io.siteplanner.store.MapsDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -179,13 +176,7 @@ public final class ExportCommand implements Callable<Integer> {
         ScoreResult result = session.score();
         MapContent map = null;
         if (fmt.drawsMap()) {
-            List<StyledLayer> layers = new ArrayList<>();
-            for (StyledLayer l : io.siteplanner.render.ProjectMap.layers(project, session, true, Progress.NONE)) {
-                if (!(noBasemap && l.role() == io.siteplanner.project.ProjectLayer.Role.BASEMAP)) {
-                    layers.add(l);
-                }
-            }
-            map = MapContent.of(layers);
+            map = MapContent.of(ScenarioMaps.projectMap(project, session, !noBasemap));
         }
         return export(result, map, project.shortlist(), du, fmt, project.title());
     }

@@ -3,7 +3,6 @@ package io.siteplanner.cli;
 import io.siteplanner.export.MapContent;
 import io.siteplanner.export.MapImages;
 import io.siteplanner.export.PngExport;
-import io.siteplanner.model.Progress;
 import io.siteplanner.scoring.scenario.Scenario;
 import io.siteplanner.render.DefaultStyles;
 import io.siteplanner.render.LayerDraw;
@@ -122,13 +121,7 @@ public final class RenderCommand implements Callable<Integer> {
                     file.toAbsolutePath().getParent()), file.getFileName() + ": scenario '" + scenario.name() + "'",
                     spec.commandLine().getErr());
             result = session.score();
-            layers = new ArrayList<>();
-            for (StyledLayer l : io.siteplanner.render.ProjectMap.layers(project, session, true,
-                    Progress.NONE)) {
-                if (!(noBasemap && l.role() == io.siteplanner.project.ProjectLayer.Role.BASEMAP)) {
-                    layers.add(l);
-                }
-            }
+            layers = ScenarioMaps.projectMap(project, session, !noBasemap);
         }
         TileLayer tileLayer = null;
         if (tiles != null) {

@@ -21,4 +21,17 @@ final class ScenarioMaps {
                 io.siteplanner.model.Progress.NONE));
         return layers;
     }
+
+    /** A project's layers as the app draws them (its basemap layers unless left out), scored by {@code session}. */
+    static java.util.List<io.siteplanner.render.StyledLayer> projectMap(io.siteplanner.project.Project project,
+            io.siteplanner.scoring.ScoringSession session, boolean basemap) throws java.io.IOException {
+        java.util.List<io.siteplanner.render.StyledLayer> layers = new java.util.ArrayList<>();
+        for (io.siteplanner.render.StyledLayer l : io.siteplanner.render.ProjectMap.layers(project, session, true,
+                io.siteplanner.model.Progress.NONE)) {
+            if (basemap || l.role() != io.siteplanner.project.ProjectLayer.Role.BASEMAP) {
+                layers.add(l);
+            }
+        }
+        return layers;
+    }
 }
