@@ -53,23 +53,9 @@ public final class AtomicWrite {
      * @throws IOException when writing or moving fails; the message names the target
      */
     public static void write(Path target, Writer writer) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new IOException(target + ": output folder " + dir + " does not exist");
-        }
-        cleanStale(dir);
-        Path tmp = createTemp(abs);
-        try {
-            Files.deleteIfExists(tmp); // writers that create their own file (SQLite) want no file there
-            writer.write(tmp);
-            if (!Files.exists(tmp)) {
-                throw new IOException(target + ": nothing was written");
-            }
-            move(tmp, abs);
-        } finally {
-            delete(tmp); // after a move only side files are left, if any
-        }
+        java.util.LinkedHashMap<Path, Writer> one = new java.util.LinkedHashMap<>();
+        one.put(target, writer);
+        writeAll(one);
     }
 
     /**
