@@ -343,8 +343,7 @@ public final class Labels {
                         double r = c.big[k] ? 3.5 : 2.5;
                         // right, left, above, below the dot, the halo clear of it
                         double gap = r + 1 + pad;
-                        double[][] at = {{gx + gap, gy + (asc - desc) / 2}, {gx - gap - c.tw[k], gy + (asc - desc) / 2},
-                            {gx - c.tw[k] / 2, gy - gap - desc}, {gx - c.tw[k] / 2, gy + gap + asc}};
+                        double[][] at = besidePoint(gx, gy, gap, asc, desc, c.tw[k]);
                         for (double[] a : at) {
                             double x0 = a[0] - pad;
                             double y0 = a[1] - asc - pad;
@@ -382,6 +381,15 @@ public final class Labels {
     }
 
     /**
+     * The baseline origins of a text {@code tw} wide beside a point at (gx, gy), {@code gap} clear of it, in
+     * the order tried: right, left, above, below.
+     */
+    private static double[][] besidePoint(double gx, double gy, double gap, float asc, float desc, double tw) {
+        return new double[][] {{gx + gap, gy + (asc - desc) / 2}, {gx - gap - tw, gy + (asc - desc) / 2},
+            {gx - tw / 2, gy - gap - desc}, {gx - tw / 2, gy + gap + asc}};
+    }
+
+    /**
      * A user's label: beside a point (right, left, above, below, the first free), at the middle of a line
      * or polygon (skipped when something is already there).
      */
@@ -396,8 +404,7 @@ public final class Labels {
         double[][] at;
         if (c.w[k] == 0 && c.h[k] == 0) {
             double gap = 5 + pad;
-            at = new double[][] {{gx + gap, gy + (asc - desc) / 2}, {gx - gap - c.tw[k], gy + (asc - desc) / 2},
-                {gx - c.tw[k] / 2, gy - gap - desc}, {gx - c.tw[k] / 2, gy + gap + asc}};
+            at = besidePoint(gx, gy, gap, asc, desc, c.tw[k]);
         } else {
             at = new double[][] {{gx - c.tw[k] / 2, gy + (asc - desc) / 2}};
         }
