@@ -106,7 +106,11 @@ public final class MapImages {
     /** As {@link #overview(ScoreResult, MapContent, Collection, int, int)}, the legend optional. */
     public static BufferedImage overview(ScoreResult r, MapContent map, Collection<Integer> sites, int width, int height,
             boolean legend) {
-        Viewport vp = overviewViewport(map, sites, width, height);
+        return overview(r, map, sites, overviewViewport(map, sites, width, height), legend);
+    }
+
+    /** As {@link #overview(ScoreResult, MapContent, Collection, int, int, boolean)}, of a viewport already made. */
+    static BufferedImage overview(ScoreResult r, MapContent map, Collection<Integer> sites, Viewport vp, boolean legend) {
         BitSet sel = new BitSet();
         sites.forEach(sel::set);
         BufferedImage img = MapRenderer.render(vp, draws(r, map, sel), DefaultStyles.BACKGROUND,

@@ -319,14 +319,16 @@ public final class PdfReport {
         List<List<Integer>> ps = panels(map, sites);
         int n = ps.size();
         int[] px = panelPixels(n);
+        List<io.siteplanner.render.Viewport> vps = new ArrayList<>();
         // the legend goes under the maps (not over them): the layers in view of any panel, score classes included
         Envelope shown = new Envelope();
         for (List<Integer> p : ps) {
-            shown.expandToInclude(MapImages.overviewViewport(map, p, px[0], px[1]).envelope());
+            vps.add(MapImages.overviewViewport(map, p, px[0], px[1]));
+            shown.expandToInclude(vps.get(vps.size() - 1).envelope());
         }
         List<MapDecorations.Section> legend = Legend.sections(map.layers(), ScoreLegend.of(r), shown);
-        LegendColumns cols = LegendColumns.of(legend, LEGEND_COLUMNS);
-        float legendH = cols.rows() * LEGEND_ROW + 6;
+        PdfLegend pdfLegend = PdfLegend.of(legend, 5);
+        float legendH = pdfLegend.height();
         try (PDPageContentStream cs = newPage("Overview map: the " + (shortlisted ? "shortlisted and " : "")
                 + "top-ranked sites" + (n > 1 ? ", in " + n + " areas" : ""))) {
             float iw = n == 1 ? W - 2 * M : (W - 2 * M - (n - 1) * 10) / n;
@@ -340,8 +342,8 @@ public final class PdfReport {
             float y0 = H - M - 26 - ih;
             List<String> extents = new ArrayList<>();
             for (int k = 0; k < n; k++) {
-                io.siteplanner.render.Viewport vp = MapImages.overviewViewport(map, ps.get(k), px[0], px[1]);
-                BufferedImage img = MapImages.overview(r, map, ps.get(k), px[0], px[1], false);
+                io.siteplanner.render.Viewport vp = vps.get(k);
+                BufferedImage img = MapImages.overview(r, map, ps.get(k), vp, false);
                 float x = M + k * (iw + 10);
                 image(cs, img, x, y0, iw, ih);
                 stroke(cs, Colors.rgb(0x888888), x, y0, iw, ih);
@@ -359,7 +361,7 @@ public final class PdfReport {
                 text(cs, regular, 8, M, y, line);
                 y -= 10;
             }
-            drawLegend(cs, cols, M, y - 4, W - 2 * M);
+            pdfLegend.draw(cs, fonts, regular, bold, M, y - 4, W - 2 * M);
         }
     }
 
@@ -708,109 +710,6 @@ public final class PdfReport {
         }
     }
 
-    /** Columns of the overview page's legend, and its row height (points). */
-    static final int LEGEND_COLUMNS = 5;
-    static final float LEGEND_ROW = 8.2f;
-
-    /**
-     * A legend flowed top to bottom into columns of equal row counts; a section title never ends a column.
-     *
-     * @param columns per column, its rows: a section title (entry null) or one entry of the section
-     */
-    record LegendColumns(List<List<Object[]>> columns) {
-        static LegendColumns of(List<MapDecorations.Section> sections, int n) {
-            List<Object[]> rows = new ArrayList<>();
-            for (MapDecorations.Section s : sections) {
-                rows.add(new Object[] {s.title(), null});
-                for (Legend.Entry e : s.entries()) {
-                    rows.add(new Object[] {s.title(), e});
-                }
-            }
-            int per = Math.max(1, (rows.size() + n - 1) / n);
-            List<List<Object[]>> cols = new ArrayList<>();
-            List<Object[]> cur = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                boolean title = rows.get(i)[1] == null;
-                // a full column, or a title that would be its last row: start the next column
-                if (cur.size() >= per || title && cur.size() == per - 1 && cur.size() > 0 && cols.size() < n - 1) {
-                    cols.add(cur);
-                    cur = new ArrayList<>();
-                }
-                cur.add(rows.get(i));
-            }
-            if (!cur.isEmpty()) {
-                cols.add(cur);
-            }
-            return new LegendColumns(cols);
-        }
-
-        int rows() {
-            return columns.stream().mapToInt(List::size).max().orElse(0);
-        }
-    }
-
-    private void drawLegend(PDPageContentStream cs, LegendColumns cols, float x0, float top, float width)
-            throws IOException {
-        float cw = width / Math.max(1, cols.columns().size() < LEGEND_COLUMNS ? LEGEND_COLUMNS : cols.columns().size());
-        for (int c = 0; c < cols.columns().size(); c++) {
-            float x = x0 + c * cw;
-            float y = top - LEGEND_ROW;
-            for (Object[] row : cols.columns().get(c)) {
-                Legend.Entry e = (Legend.Entry) row[1];
-                if (e == null) {
-                    text(cs, bold, 6.8f, x, y, PdfText.fit(bold, 6.8f, (String) row[0], cw - 6));
-                } else if (e.shape() == Legend.Shape.NOTE) {
-                    text(cs, regular, 6.3f, x + 4, y, PdfText.fit(regular, 6.3f, e.label(), cw - 10));
-                } else {
-                    swatch(cs, e, x + 1, y - 1);
-                    text(cs, regular, 6.5f, x + 15, y, PdfText.fit(regular, 6.5f, e.label(), cw - 20));
-                }
-                y -= LEGEND_ROW;
-            }
-        }
-    }
-
-    /** A legend entry's symbol, 11 x 6 pt at (x, y) (bottom left), colours as the map draws them on white. */
-    private static void swatch(PDPageContentStream cs, Legend.Entry e, float x, float y) throws IOException {
-        switch (e.shape()) {
-            case LINE:
-                cs.setStrokingColor(new Color(onWhite(e.fill())));
-                cs.setLineWidth(1.6f);
-                cs.moveTo(x, y + 3);
-                cs.lineTo(x + 11, y + 3);
-                cs.stroke();
-                break;
-            case POINT: {
-                float cx = x + 5.5f;
-                float cy = y + 3;
-                float rr = 2.8f;
-                float k = 0.5523f * rr; // Bezier quarter circles
-                cs.setNonStrokingColor(new Color(onWhite(e.fill())));
-                cs.setStrokingColor(new Color(onWhite(e.stroke())));
-                cs.setLineWidth(0.5f);
-                cs.moveTo(cx + rr, cy);
-                cs.curveTo(cx + rr, cy + k, cx + k, cy + rr, cx, cy + rr);
-                cs.curveTo(cx - k, cy + rr, cx - rr, cy + k, cx - rr, cy);
-                cs.curveTo(cx - rr, cy - k, cx - k, cy - rr, cx, cy - rr);
-                cs.curveTo(cx + k, cy - rr, cx + rr, cy - k, cx + rr, cy);
-                cs.fillAndStroke();
-                break;
-            }
-            default:
-                fill(cs, onWhite(e.fill()), x, y, 11, 6);
-                stroke(cs, onWhite(e.stroke()), x, y, 11, 6);
-        }
-    }
-
-    /** An ARGB colour as it shows over white paper (alpha blended). */
-    static int onWhite(int argb) {
-        double a = (argb >>> 24) / 255.0;
-        int r = (int) Math.round(((argb >> 16) & 0xff) * a + 255 * (1 - a));
-        int g = (int) Math.round(((argb >> 8) & 0xff) * a + 255 * (1 - a));
-        int b = (int) Math.round((argb & 0xff) * a + 255 * (1 - a));
-        return 0xff000000 | r << 16 | g << 8 | b;
-    }
-
     private void rule(PDPageContentStream cs, float y) throws IOException {
         cs.setStrokingColor(new Color(0x99, 0x99, 0x99));
         cs.setLineWidth(0.6f);
@@ -819,13 +718,13 @@ public final class PdfReport {
         cs.stroke();
     }
 
-    private static void fill(PDPageContentStream cs, int argb, float x, float y, float w, float h) throws IOException {
+    static void fill(PDPageContentStream cs, int argb, float x, float y, float w, float h) throws IOException {
         cs.setNonStrokingColor(new Color(argb & 0xffffff));
         cs.addRect(x, y, w, h);
         cs.fill();
     }
 
-    private static void stroke(PDPageContentStream cs, int argb, float x, float y, float w, float h) throws IOException {
+    static void stroke(PDPageContentStream cs, int argb, float x, float y, float w, float h) throws IOException {
         cs.setStrokingColor(new Color(argb & 0xffffff));
         cs.setLineWidth(0.5f);
         cs.addRect(x, y, w, h);

@@ -33,6 +33,16 @@ public final class Legend {
     }
 
     /**
+     * Whether a legend row starts a new column: when the column has {@code perColumn} rows, or when the row
+     * is a section title that would be the column's last row (a title never ends a column).
+     *
+     * @param row the number of rows already in the current column
+     */
+    public static boolean startsColumn(int row, int perColumn, boolean title) {
+        return row > 0 && (row >= perColumn || title && row == perColumn - 1);
+    }
+
+    /**
      * The entries of a style.
      *
      * @param dimension 0 points, 1 lines, 2 polygons

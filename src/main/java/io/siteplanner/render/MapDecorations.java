@@ -272,7 +272,7 @@ public record MapDecorations(boolean northArrow, boolean scaleBar, boolean attri
         boolean full = false;
         for (int i = 0; i < titles.size(); i++) {
             boolean title = titles.get(i);
-            if (!full && row > 0 && (row >= perColumn || title && row == perColumn - 1)) {
+            if (!full && Legend.startsColumn(row, perColumn, title)) {
                 colWidths.add((int) Math.ceil(colW) + 12);
                 left += (int) Math.ceil(colW) + 12;
                 col++;
