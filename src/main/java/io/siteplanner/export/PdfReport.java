@@ -344,7 +344,7 @@ public final class PdfReport {
             for (int k = 0; k < n; k++) {
                 io.siteplanner.render.Viewport vp = vps.get(k);
                 BufferedImage img = MapImages.overview(r, map, ps.get(k), vp, false);
-                float x = M + k * (iw + 10);
+                float x = M + (W - 2 * M - n * iw - (n - 1) * 10) / 2 + k * (iw + 10); // centred when shrunk
                 image(cs, img, x, y0, iw, ih);
                 stroke(cs, Colors.rgb(0x888888), x, y0, iw, ih);
                 extents.add((n > 1 ? "area " + (k + 1) + " (" + ps.get(k).size() + " sites): " : "") + extentText(vp));
